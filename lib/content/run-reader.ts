@@ -1,0 +1,52 @@
+/**
+ * The life of a content script on one tab: read the page when it is ready, again after every in-app navigation
+ * (aborting the previous page's wait), and on request. Only the wiring to the browser is passed in, so the same
+ * code runs in the extension and in tests.
+ */
+import type { Reading } from '../reading';
+import type { PlatformReader } from '../platforms/platform';
+import { readWhenReady, safeIsReady, safeRead } from './read-when-ready';
+
+/** The parts of WXT's ContentScriptContext this needs. */
+export interface ReaderContext {
+  readonly signal: AbortSignal;
+  addEventListener(target: Window, type: 'wxt:locationchange', listener: (event: { newUrl: URL }) => void): void;
+}
+
+export interface RunReaderOptions {
+  ctx: ReaderContext;
+  reader: PlatformReader;
+  send: (reading: Reading) => Promise<unknown>;
+  /** Registers the handler that answers the background's "read the page again now". */
+  onReadNow: (handler: () => Reading | undefined) => void;
+  win?: Window;
+}
+
+export function runReader({ ctx, reader, send, onReadNow, win = window }: RunReaderOptions): void {
+  let current: AbortController | undefined;
+  let currentUrl = new URL(win.location.href);
+
+  const readPage = (url: URL) => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    currentUrl = url;
+    ctx.signal.addEventListener('abort', () => controller.abort(), { once: true });
+    void readWhenReady({ reader, doc: win.document, url, signal: controller.signal }).then((reading) => {
+      // A navigation or an extension update may have happened while waiting: then this reading is not wanted.
+      if (reading && !controller.signal.aborted) send(reading).catch(() => undefined);
+    });
+  };
+
+  // `newUrl`, not location.href: the event can fire before location is updated.
+  ctx.addEventListener(win, 'wxt:locationchange', (event) => readPage(new URL(event.newUrl)));
+  onReadNow(() => {
+    // Only a page that shows what its URL names is read on request; otherwise the pending wait will report.
+    const url = new URL(win.location.href);
+    if (url.href !== currentUrl.href) return undefined;
+    return reader.pageKind(url) === 'other' || safeIsReady(reader, win.document, url)
+      ? safeRead(reader, win.document, url, Date.now())
+      : undefined;
+  });
+  readPage(currentUrl);
+}

@@ -1,0 +1,19 @@
+/**
+ * The one typed message protocol between the content scripts, the background worker and the extension pages.
+ * Every message name and payload is declared here; `@webext-core/messaging` checks the types at both ends, and
+ * the background validates payloads from content scripts at run time (the page they read is not trusted).
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Reading } from './reading';
+import type { TabView } from './tab-view';
+
+export interface ProtocolMap {
+  /** Content script → background: the page now shows this reading. Validated on arrival. */
+  pageRead(reading: Reading): void;
+  /** Background → content script: read the page again now (posts may have scrolled in since). */
+  readNow(): Reading | undefined;
+  /** Popup → background: what the popup should show for a tab. */
+  getTabView(tabId: number): TabView;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { HOST_PERMISSIONS } from './lib/platforms/hosts';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'assets/public',
+  // Explicit imports everywhere: a reader sees where each name comes from, and lib/ stays browser-free.
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Creator Scout',
+    description:
+      'Vet influencers on the page: engagement, tier, fit and a local shortlist — read from what you see, never sent anywhere.',
+    // Host access only to the supported social sites: content scripts need no permission beyond their matches,
+    // and the popup reads nothing from tabs itself.
+    host_permissions: HOST_PERMISSIONS,
+    permissions: ['storage'],
+    action: { default_title: 'Creator Scout' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'creator-scout@creator-scout.invalid',
+              // 140 (ESR) is the first release that understands data_collection_permissions.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
