@@ -23,6 +23,12 @@ export default defineConfig({
     host_permissions: HOST_PERMISSIONS,
     permissions: ['storage'],
     action: { default_title: 'Creator Scout' },
+    commands: {
+      'save-creator': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the creator on this tab to the shortlist',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import type { Assessment, Figure, PostAssessment, Rate, Signal } from '../lib/assess';
+import type { FitResult } from '../lib/fit';
 import { formatDollars, formatPercent, formatRatio } from '../lib/assess/numbers';
 
 /** Everything the background concluded about a profile, each figure with the working that produced it. */
@@ -14,14 +15,22 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
 }
 
 /** The glance: tier, headline engagement with its verdict, price. */
-export function Summary({ assessment }: { assessment: Assessment }) {
+export function Summary({ assessment, fit }: { assessment: Assessment; fit?: FitResult }) {
   const { tier, benchmark, price } = assessment;
   const headline = benchmark.headline;
   const rate = headlineRate(assessment);
   const { viewRate: views } = assessment.engagement;
   const viewRate = views.status === 'ok' && views.mean !== null ? views : undefined;
   return (
-    <dl class="summary" aria-label="At a glance">
+    <dl class={`summary${fit ? ' with-fit' : ''}`} aria-label="At a glance">
+      {fit && (
+        <div>
+          <dt>Fit</dt>
+          <dd data-testid="fit">
+            {fit.disqualified ? '0 · ruled out' : fit.score === null ? '—' : `${fit.score}/100`}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Tier</dt>
         <dd data-testid="tier">{tier.status === 'known' ? tier.label : 'unknown'}</dd>

@@ -3,24 +3,28 @@ import type { TabView } from '../lib/tab-view';
 import type { TabState } from '../lib/background/tab-state';
 import { AssessmentView, PostAssessmentView, Summary } from './AssessmentView';
 import { CountRow } from './CountRow';
-import { PLATFORM_LABELS } from './format';
+import { FitView } from './FitView';
+import { COUNT_LABELS, PLATFORM_LABELS } from './format';
+import { SaveBar } from './SaveBar';
+
+/** What the popup can ask for; the entrypoint does the messaging. */
+export interface PopupActions {
+  onSave: () => void;
+  onOpenShortlist: () => void;
+  onSwitchCampaign: (campaignId: string) => void;
+  saving: boolean;
+  saveMessage?: string;
+}
 
 interface Props {
   /** Undefined while the background is being asked. */
   view: TabView | undefined;
   error?: string;
+  actions: PopupActions;
 }
 
-const POSTS_LABEL = { instagram: 'Posts', tiktok: 'Videos', youtube: 'Videos', x: 'Posts' } as const;
-const FOLLOWERS_LABEL = {
-  instagram: 'Followers',
-  tiktok: 'Followers',
-  youtube: 'Subscribers',
-  x: 'Followers',
-} as const;
-
 /** The whole popup: one of the states a tab can be in, each saying plainly what the user can do. */
-export function PopupView({ view, error }: Props) {
+export function PopupView({ view, error, actions }: Props) {
   if (error) return <Message title="Something went wrong" body={error} />;
   if (!view) return <Message title="Reading this page…" body="" busy />;
   switch (view.state) {
@@ -39,12 +43,14 @@ export function PopupView({ view, error }: Props) {
         />
       );
     case 'read':
-      return <ReadingView state={view} />;
+      return <ReadingView view={view} actions={actions} />;
   }
 }
 
-function ReadingView({ state }: { state: TabState }) {
-  const { reading } = state;
+type ReadView = Extract<TabView, { state: 'read' }>;
+
+function ReadingView({ view, actions }: { view: ReadView; actions: PopupActions }) {
+  const { reading } = view;
   const platform = PLATFORM_LABELS[reading.platform];
   if (reading.kind === 'other') {
     return (
@@ -52,13 +58,15 @@ function ReadingView({ state }: { state: TabState }) {
     );
   }
   return reading.kind === 'profile' ? (
-    <ProfileView reading={reading} state={state} />
+    <ProfileView reading={reading} view={view} actions={actions} />
   ) : (
-    <PostView reading={reading} state={state} />
+    <PostView reading={reading} state={view} />
   );
 }
 
-function ProfileView({ reading, state }: { reading: ProfileReading; state: TabState }) {
+function ProfileView({ reading, view, actions }: { reading: ProfileReading; view: ReadView; actions: PopupActions }) {
+  const { shortlist } = view;
+  const activeName = shortlist?.campaigns.find((c) => c.id === shortlist.activeCampaignId)?.name;
   const visible = reading.recentPosts;
   const withViews = visible.filter((p) => p.views.status === 'known').length;
   return (
@@ -68,12 +76,35 @@ function ProfileView({ reading, state }: { reading: ProfileReading; state: TabSt
         <h1 class="handle">@{reading.handle}</h1>
         {reading.displayName && <p class="display-name">{reading.displayName}</p>}
       </header>
-      {state.assessment && <Summary assessment={state.assessment} />}
+      {view.assessment && <Summary assessment={view.assessment} fit={shortlist?.fit} />}
+      {view.storageProblem && (
+        <p class="save-message" role="alert">
+          {view.storageProblem}
+        </p>
+      )}
+      {shortlist && (
+        <>
+          <SaveBar
+            saved={shortlist.saved}
+            activeCampaignName={activeName}
+            busy={actions.saving}
+            message={actions.saveMessage}
+            onSave={actions.onSave}
+            onOpenShortlist={actions.onOpenShortlist}
+          />
+          <FitView
+            fit={shortlist.fit}
+            campaigns={shortlist.campaigns}
+            activeCampaignId={shortlist.activeCampaignId}
+            onSwitchCampaign={actions.onSwitchCampaign}
+          />
+        </>
+      )}
       <dl class="counts">
-        <CountRow label={FOLLOWERS_LABEL[reading.platform]} field={reading.followers} />
+        <CountRow label={COUNT_LABELS[reading.platform].followers} field={reading.followers} />
         {/* YouTube has no "following" for channels: a row that can never be read is noise. */}
         {reading.platform !== 'youtube' && <CountRow label="Following" field={reading.following} />}
-        <CountRow label={POSTS_LABEL[reading.platform]} field={reading.posts} />
+        <CountRow label={COUNT_LABELS[reading.platform].posts} field={reading.posts} />
         {reading.platform === 'tiktok' && <CountRow label="Likes" field={reading.totalLikes} />}
       </dl>
       <p class="posts-summary">
@@ -81,7 +112,7 @@ function ProfileView({ reading, state }: { reading: ProfileReading; state: TabSt
           ? 'No posts visible on the page yet.'
           : `${visible.length} ${visible.length === 1 ? 'post' : 'posts'} visible on the page, ${withViews} with view counts.`}
       </p>
-      {state.assessment && <AssessmentView assessment={state.assessment} />}
+      {view.assessment && <AssessmentView assessment={view.assessment} />}
     </main>
   );
 }
@@ -95,11 +126,9 @@ function PostView({ reading, state }: { reading: PostPageReading; state: TabStat
         <h1 class="handle">@{reading.author}</h1>
       </header>
       <dl class="counts">
-        <CountRow label="Views" field={post.views} />
-        <CountRow label="Likes" field={post.likes} />
-        <CountRow label="Comments" field={post.comments} />
-        <CountRow label="Shares" field={post.shares} />
-        <CountRow label="Saves" field={post.saves} />
+        {(['views', 'likes', 'comments', 'shares', 'saves'] as const).map((name) => (
+          <CountRow key={name} label={COUNT_LABELS[reading.platform][name]} field={post[name]} />
+        ))}
       </dl>
       {state.postAssessment && <PostAssessmentView assessment={state.postAssessment} />}
     </main>

@@ -8,6 +8,49 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   x: 'X',
 };
 
+/** What each platform calls its counts, so the popup speaks the site's language. */
+export const COUNT_LABELS: Record<
+  Platform,
+  Record<'followers' | 'posts' | 'likes' | 'comments' | 'shares' | 'saves' | 'views', string>
+> = {
+  instagram: {
+    followers: 'Followers',
+    posts: 'Posts',
+    likes: 'Likes',
+    comments: 'Comments',
+    shares: 'Shares',
+    saves: 'Saves',
+    views: 'Views',
+  },
+  tiktok: {
+    followers: 'Followers',
+    posts: 'Videos',
+    likes: 'Likes',
+    comments: 'Comments',
+    shares: 'Shares',
+    saves: 'Favourites',
+    views: 'Views',
+  },
+  youtube: {
+    followers: 'Subscribers',
+    posts: 'Videos',
+    likes: 'Likes',
+    comments: 'Comments',
+    shares: 'Shares',
+    saves: 'Saves',
+    views: 'Views',
+  },
+  x: {
+    followers: 'Followers',
+    posts: 'Posts',
+    likes: 'Likes',
+    comments: 'Replies',
+    shares: 'Reposts',
+    saves: 'Bookmarks',
+    views: 'Views',
+  },
+};
+
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
 /** "783,427" in the user's locale. */

@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Reading } from './reading';
-import type { TabView } from './tab-view';
+import type { SaveResult, TabView } from './tab-view';
 
 export interface ProtocolMap {
   /** Content script → background: the page now shows this reading. Validated on arrival. */
@@ -14,6 +14,10 @@ export interface ProtocolMap {
   readNow(): Reading | undefined;
   /** Popup → background: what the popup should show for a tab. */
   getTabView(tabId: number): TabView;
+  /** Popup → background: save the profile on this tab to the active campaign's shortlist. */
+  saveCreator(tabId: number): SaveResult;
+  /** Popup → background: make this campaign the active one (then ask for the tab view again). */
+  setActiveCampaign(campaignId: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -60,7 +60,7 @@ export function readWhenReady({
       scheduled = true;
       queueMicrotask(check);
     });
-    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(doc, { childList: true, subtree: true, characterData: true });
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Reading } from '../reading';
 import type { PlatformReader } from '../platforms/platform';
-import { readWhenReady, safeIsReady, safeRead } from './read-when-ready';
+import { readWhenReady, safeRead } from './read-when-ready';
 
 /** The parts of WXT's ContentScriptContext this needs. */
 export interface ReaderContext {
@@ -41,12 +41,10 @@ export function runReader({ ctx, reader, send, onReadNow, win = window }: RunRea
   // `newUrl`, not location.href: the event can fire before location is updated.
   ctx.addEventListener(win, 'wxt:locationchange', (event) => readPage(new URL(event.newUrl)));
   onReadNow(() => {
-    // Only a page that shows what its URL names is read on request; otherwise the pending wait will report.
+    // Asked while the person looks at the page (the popup opened): read what is there now. A page still showing
+    // the previous profile is reported as such by the reader, never as the new one.
     const url = new URL(win.location.href);
-    if (url.href !== currentUrl.href) return undefined;
-    return reader.pageKind(url) === 'other' || safeIsReady(reader, win.document, url)
-      ? safeRead(reader, win.document, url, Date.now())
-      : undefined;
+    return url.href === currentUrl.href ? safeRead(reader, win.document, url, Date.now()) : undefined;
   });
   readPage(currentUrl);
 }

@@ -15,6 +15,7 @@ import type { CountField, PostReading, Reading } from '../reading';
 import { cleanText, countFromText, exactCount, pageLang, upgradeToExact } from './fields';
 import type { PageKind, PlatformReader } from './platform';
 import { PLATFORM_HOSTS } from './hosts';
+import { sameHandle } from './page-numbers';
 
 const PROFILE_PATH = /^\/@([\w.]{1,64})\/?$/;
 const VIDEO_PATH = /^\/@([\w.]{1,64})\/(video|photo)\/(\d{5,25})\/?$/;
@@ -50,7 +51,7 @@ function statsNumber(stats: Record<string, unknown> | undefined, key: string): n
   return Number(text);
 }
 
-const sameHandle = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+const asString = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 function textOf(root: ParentNode, selector: string): string | undefined {
   const text = cleanText(root.querySelector(selector)?.textContent, 5000);
@@ -96,7 +97,7 @@ function readProfile(doc: Document, url: URL, handle: string, now: number): Read
   }
   const userDetail = rehydrationData(doc)?.__DEFAULT_SCOPE__?.['webapp.user-detail']?.userInfo;
   // Page data is trusted only when it is about the profile the URL names.
-  const stats = sameHandle(userDetail?.user?.uniqueId, handle) ? userDetail?.statsV2 : undefined;
+  const stats = sameHandle(asString(userDetail?.user?.uniqueId), handle) ? userDetail?.statsV2 : undefined;
   const header = (selector: string, what: string) =>
     shownHandle
       ? countFromText(doc.querySelector(selector)?.textContent, lang, 'visible-text', what)
@@ -135,7 +136,7 @@ function readVideo(doc: Document, url: URL, author: string, id: string, now: num
   const lang = pageLang(doc);
   const base = { platform: 'tiktok' as const, url: url.href, lang, readAt: now };
   const item = rehydrationData(doc)?.__DEFAULT_SCOPE__?.['webapp.video-detail']?.itemInfo?.itemStruct;
-  const stats = item?.id === id && sameHandle(item.author?.uniqueId, author) ? item.statsV2 : undefined;
+  const stats = item?.id === id && sameHandle(asString(item.author?.uniqueId), author) ? item.statsV2 : undefined;
   // The URL's video is the feed's first article that links to its author (the handle pattern admits only
   // letters, digits, "_" and ".", so it is safe inside the selector).
   const article = Array.from(doc.querySelectorAll('article[data-e2e="recommend-list-item-container"]')).find((a) =>

@@ -437,7 +437,9 @@ function planImport(current: Contents, backup: Backup, mode: ImportMode): Plan {
     (c) => c.key,
     mode,
     (cur, inc) => {
-      const latest = inc.lastSeen >= cur.lastSeen ? inc : cur;
+      // A creator added from a list but never visited has no counts: a record that has them wins whatever its time.
+      const latest =
+        !!cur.unvisited !== !!inc.unvisited ? (cur.unvisited ? inc : cur) : inc.lastSeen >= cur.lastSeen ? inc : cur;
       return { ...latest, firstSeen: Math.min(cur.firstSeen, inc.firstSeen) };
     },
   );

@@ -106,7 +106,12 @@ export const CSV_COLUMNS = [
   { id: 'notes', header: 'Notes', description: 'free text, line breaks kept', value: (r) => r.entry.notes },
   { id: 'campaign', header: 'Campaign', description: "the campaign's name", value: (r) => r.campaign?.name },
   { id: 'firstSeen', header: 'First seen', description: 'ISO 8601, UTC', value: (r) => iso(r.creator.firstSeen) },
-  { id: 'lastSeen', header: 'Last seen', description: 'ISO 8601, UTC', value: (r) => iso(r.creator.lastSeen) },
+  {
+    id: 'lastSeen',
+    header: 'Last seen',
+    description: 'ISO 8601, UTC; empty for a creator added from a list whose profile has not been visited yet',
+    value: (r) => (r.creator.unvisited ? undefined : iso(r.creator.lastSeen)),
+  },
 ] as const satisfies readonly CsvColumn[];
 
 /** A column id of the documented set. */

@@ -171,6 +171,12 @@ export const CreatorRecordSchema = v.pipe(
     firstSeen: timestamp,
     lastSeen: timestamp,
     summary: CreatorSummarySchema,
+    /**
+     * Set on a creator added from a pasted list or CSV (by address or handle) whose profile has not been read yet:
+     * the record has no counts, and firstSeen/lastSeen are when it was added, not when the profile was seen. The
+     * first visit writes a full record without it.
+     */
+    unvisited: v.optional(v.literal(true)),
   }),
   v.check(
     (c) => c.key === creatorKey(c.platform, c.handle),
