@@ -5,6 +5,7 @@ import { AssessmentView, PostAssessmentView, Summary } from './AssessmentView';
 import { CountRow } from './CountRow';
 import { FitView } from './FitView';
 import { COUNT_LABELS, PLATFORM_LABELS } from './format';
+import type { CorrectableCount } from '../lib/background/corrections';
 import { SaveBar } from './SaveBar';
 
 /** What the popup can ask for; the entrypoint does the messaging. */
@@ -12,6 +13,7 @@ export interface PopupActions {
   onSave: () => void;
   onOpenShortlist: () => void;
   onSwitchCampaign: (campaignId: string) => void;
+  onCorrect: (field: CorrectableCount, value: number) => void;
   saving: boolean;
   saveMessage?: string;
 }
@@ -101,10 +103,20 @@ function ProfileView({ reading, view, actions }: { reading: ProfileReading; view
         </>
       )}
       <dl class="counts">
-        <CountRow label={COUNT_LABELS[reading.platform].followers} field={reading.followers} />
+        <CountRow
+          label={COUNT_LABELS[reading.platform].followers}
+          field={reading.followers}
+          onCorrect={(n) => actions.onCorrect('followers', n)}
+        />
         {/* YouTube has no "following" for channels: a row that can never be read is noise. */}
-        {reading.platform !== 'youtube' && <CountRow label="Following" field={reading.following} />}
-        <CountRow label={COUNT_LABELS[reading.platform].posts} field={reading.posts} />
+        {reading.platform !== 'youtube' && (
+          <CountRow label="Following" field={reading.following} onCorrect={(n) => actions.onCorrect('following', n)} />
+        )}
+        <CountRow
+          label={COUNT_LABELS[reading.platform].posts}
+          field={reading.posts}
+          onCorrect={(n) => actions.onCorrect('posts', n)}
+        />
         {reading.platform === 'tiktok' && <CountRow label="Likes" field={reading.totalLikes} />}
       </dl>
       <p class="posts-summary">

@@ -10,6 +10,9 @@ import { badgeFor } from '../lib/background/badge';
 import { creatorSummary } from '../lib/background/creator-summary';
 import { activeCampaign, fitFor, followerHistory, savedStatus, shortlistView } from '../lib/background/shortlist-view';
 import { migrateSettings, type AssessSettings } from '../lib/assess';
+import { addCorrection, applyCorrections, CorrectionSchema, type PageCorrections } from '../lib/background/corrections';
+import * as v from 'valibot';
+import { ensureSampleCampaign } from '../lib/campaigns/first-run';
 // The store's modules one by one: its index also brings CSV export (papaparse), which the worker never needs.
 import { openScoutDb, type ScoutDb } from '../lib/store/db';
 import { recordVisit, saveCreator, setActiveCampaignId } from '../lib/store/repo';
@@ -33,8 +36,15 @@ export default defineBackground(() => {
     return migrated.settings;
   }
 
+  const correctionsKey = (tabId: number) => `fix:${tabId}`;
+  async function corrections(tabId: number): Promise<PageCorrections | undefined> {
+    return (await browser.storage.session.get(correctionsKey(tabId)))[correctionsKey(tabId)] as
+      PageCorrections | undefined;
+  }
+
   /** Assesses a reading, keeps it as the tab's state and shows the badge. A profile visit is recorded. */
-  async function update(tabId: number, reading: Reading, { visit }: { visit: boolean }): Promise<TabState> {
+  async function update(tabId: number, pageReading: Reading, { visit }: { visit: boolean }): Promise<TabState> {
+    const reading = applyCorrections(pageReading, await corrections(tabId));
     const history = reading.kind === 'profile' ? await followerHistory(await db(), reading).catch(() => []) : [];
     const state = assessReading(reading, await settings(), history);
     await tabs.set(tabId, state);
@@ -114,8 +124,29 @@ export default defineBackground(() => {
 
   onMessage('saveCreator', ({ data: tabId }) => save(tabId));
 
+  onMessage('correctCount', async ({ data }) => {
+    const correction = v.safeParse(CorrectionSchema, data.correction);
+    if (!correction.success) throw new Error('That is not a count: enter a whole number, 0 or more.');
+    const state = await tabs.get(data.tabId);
+    if (!state) return;
+    const fixes = addCorrection(await corrections(data.tabId), state.reading.url, correction.output);
+    await browser.storage.session.set({ [correctionsKey(data.tabId)]: fixes });
+    await update(data.tabId, state.reading, { visit: false });
+  });
+
   onMessage('setActiveCampaign', async ({ data: campaignId }) => {
     await setActiveCampaignId(await db(), campaignId);
+  });
+
+  // First run: a sample campaign, so the first profile visited already shows a fit score, and the short guide.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install') return;
+    void (async () => {
+      await ensureSampleCampaign(await db(), Date.now()).catch((error: unknown) =>
+        console.warn('Creator Scout: sample campaign not created:', error),
+      );
+      await browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
+    })();
   });
 
   // The keyboard shortcut saves the creator on the active tab, with the badge as the only feedback.
@@ -146,7 +177,10 @@ export default defineBackground(() => {
     ]).catch(() => undefined); // the tab may have closed meanwhile
   }
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.remove(tabId);
+    void browser.storage.session.remove(correctionsKey(tabId));
+  });
 });
 
 function problemText(error: unknown): string {

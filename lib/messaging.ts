@@ -6,6 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Reading } from './reading';
 import type { SaveResult, TabView } from './tab-view';
+import type { Correction } from './background/corrections';
 
 export interface ProtocolMap {
   /** Content script → background: the page now shows this reading. Validated on arrival. */
@@ -18,6 +19,8 @@ export interface ProtocolMap {
   saveCreator(tabId: number): SaveResult;
   /** Popup → background: make this campaign the active one (then ask for the tab view again). */
   setActiveCampaign(campaignId: string): void;
+  /** Popup → background: use this count, typed by the marketer, where the page showed none. Validated. */
+  correctCount(request: { tabId: number; correction: Correction }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/messaging';
 import type { TabView } from '../../lib/tab-view';
+import type { CorrectableCount } from '../../lib/background/corrections';
 import { PopupView } from '../../components/PopupView';
 import '../../components/theme.css';
 import '../../components/popup.css';
@@ -44,6 +45,12 @@ function Popup() {
         .finally(() => setSaving(false));
     },
     onOpenShortlist: () => void browser.tabs.create({ url: browser.runtime.getURL('/shortlist.html') }).catch(fail),
+    onCorrect: (field: CorrectableCount, value: number) => {
+      if (tabId === undefined) return;
+      void sendMessage('correctCount', { tabId, correction: { field, value } })
+        .then(() => refresh(tabId))
+        .catch(fail);
+    },
     onSwitchCampaign: (campaignId: string) => {
       if (tabId === undefined) return;
       void sendMessage('setActiveCampaign', campaignId)
