@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchScout, type Scout } from './harness';
+import { axeViolations } from './axe';
 
 describe('deciding on a creator in the popup', () => {
   let scout: Scout;
@@ -70,6 +71,44 @@ describe('deciding on a creator in the popup', () => {
       .poll(() => popup.evaluate<string>('document.body.innerText'))
       .toMatch(/Followers\s+12,500\s+exact · from your correction/);
     expect(await popup.evaluate<string>('document.body.innerText')).toContain('micro (10K–100K)');
+    await page.close();
+  });
+});
+
+describe('the popup for everyone', () => {
+  let scout: Scout;
+  beforeAll(async () => {
+    scout = await launchScout();
+  });
+  afterAll(async () => scout?.close());
+
+  it('has no accessibility violations (axe-core), in light and dark', async () => {
+    const page = await scout.open('https://www.tiktok.com/@illojuan');
+    const popup = await scout.openPopup(page);
+    await popup.text();
+    // Open every "how was this computed" section so their contents are checked too.
+    await popup.evaluate(`document.querySelectorAll('details').forEach((d) => (d.open = true))`);
+    expect(await axeViolations(popup.evaluate)).toEqual([]);
+    await popup.emulateColorScheme('dark');
+    expect(await axeViolations(popup.evaluate)).toEqual([]);
+    await page.close();
+  });
+
+  it('can be used with the keyboard alone: every control is reachable and named', async () => {
+    const page = await scout.open('https://www.tiktok.com/@illojuan');
+    const popup = await scout.openPopup(page);
+    await popup.text();
+    const controls = await popup.evaluate<{ tag: string; name: string; tabIndex: number }[]>(`
+      [...document.querySelectorAll('button, select, input, summary, a[href]')].map((el) => ({
+        tag: el.tagName,
+        name: (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || '').trim(),
+        tabIndex: el.tabIndex,
+      }))`);
+    expect(controls.length).toBeGreaterThan(5);
+    for (const control of controls) {
+      expect(control.tabIndex, `${control.tag} "${control.name}"`).toBeGreaterThanOrEqual(0);
+      expect(control.name, control.tag).not.toBe('');
+    }
     await page.close();
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * What the shortlist page asks of the store, as one object of async functions. The page's components take it as
+ * a prop, so they never open the database themselves: the entrypoint binds it to the browser's IndexedDB, the
+ * tests to fake-indexeddb.
+ */
+import {
+  addProfiles,
+  applyImport,
+  bulkUpdate,
+  exportBackup,
+  getActiveCampaignId,
+  history,
+  listCampaigns,
+  listCreators,
+  previewImport,
+  removeEntries,
+  updateEntry,
+  type AddProfilesResult,
+  type Backup,
+  type BulkPatch,
+  type CampaignRecord,
+  type EntryPatch,
+  type ImportMode,
+  type ImportPreview,
+  type ProfileRef,
+  type ScoutDb,
+  type ShortlistEntry,
+  type ShortlistRow,
+  type SnapshotRecord,
+} from '../../lib/store';
+
+/** The store operations the shortlist page uses. */
+export interface ShortlistData {
+  rows(): Promise<ShortlistRow[]>;
+  campaigns(): Promise<CampaignRecord[]>;
+  /** The campaign a list is added to by default: the active one, else the first. */
+  defaultCampaignId(): Promise<string | undefined>;
+  updateEntry(key: string, patch: EntryPatch): Promise<ShortlistEntry>;
+  bulkUpdate(keys: readonly string[], patch: BulkPatch): Promise<number>;
+  removeEntries(keys: readonly string[]): Promise<{ entries: number; creators: number }>;
+  history(creatorKey: string): Promise<SnapshotRecord[]>;
+  exportBackup(): Promise<string>;
+  previewImport(backup: Backup, mode: ImportMode): Promise<ImportPreview>;
+  applyImport(backup: Backup, mode: ImportMode): Promise<ImportPreview>;
+  addProfiles(campaignId: string, profiles: readonly ProfileRef[]): Promise<AddProfilesResult>;
+}
+
+/**
+ * Binds the store's functions to a database. `openDb` is called for every operation and should hand back the
+ * same connection until it closes (see {@link reopeningDb}); `now` stamps every change.
+ */
+export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number): ShortlistData {
+  const withDb =
+    <A extends unknown[], R>(fn: (db: ScoutDb, ...args: A) => Promise<R>) =>
+    async (...args: A) =>
+      fn(await openDb(), ...args);
+  return {
+    rows: withDb((db) => listCreators(db)),
+    campaigns: withDb((db) => listCampaigns(db)),
+    defaultCampaignId: withDb(async (db) => (await getActiveCampaignId(db)) ?? (await listCampaigns(db))[0]?.id),
+    updateEntry: withDb((db, key: string, patch: EntryPatch) => updateEntry(db, key, patch, now())),
+    bulkUpdate: withDb((db, keys: readonly string[], patch: BulkPatch) => bulkUpdate(db, keys, patch, now())),
+    removeEntries: withDb((db, keys: readonly string[]) => removeEntries(db, keys)),
+    history: withDb((db, key: string) => history(db, key)),
+    exportBackup: withDb((db) => exportBackup(db, now())),
+    previewImport: withDb((db, backup: Backup, mode: ImportMode) => previewImport(db, backup, mode)),
+    applyImport: withDb((db, backup: Backup, mode: ImportMode) => applyImport(db, backup, mode)),
+    addProfiles: withDb((db, campaignId: string, profiles: readonly ProfileRef[]) =>
+      addProfiles(db, campaignId, profiles, now()),
+    ),
+  };
+}
+
+/**
+ * One shared connection, opened on first use and opened again after it closed. The store closes its connection
+ * when another page upgrades the database (and the browser may close it), so a page left open for days must not
+ * keep using a dead one.
+ */
+export function reopeningDb(open: () => Promise<ScoutDb>): () => Promise<ScoutDb> {
+  let current: Promise<ScoutDb> | undefined;
+  return () => {
+    if (!current) {
+      const opening = open();
+      current = opening;
+      opening.then(
+        (db) => {
+          const forget = () => {
+            if (current === opening) current = undefined;
+          };
+          db.addEventListener('versionchange', forget);
+          db.addEventListener('close', forget);
+        },
+        () => {
+          if (current === opening) current = undefined;
+        },
+      );
+    }
+    return current;
+  };
+}
+
+/** What to tell the user about a failed operation: the store's own message when it has one. */
+export function errorMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const userMessage = (error as { userMessage?: unknown }).userMessage;
+    if (typeof userMessage === 'string') return userMessage;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
