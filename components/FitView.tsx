@@ -6,10 +6,11 @@ interface Props {
   campaigns: { id: string; name: string }[];
   activeCampaignId: string | undefined;
   onSwitchCampaign: (id: string) => void;
+  onEditCampaigns: () => void;
 }
 
 /** The fit score for the active campaign, every point of it explained, and the campaign switcher. */
-export function FitView({ fit, campaigns, activeCampaignId, onSwitchCampaign }: Props) {
+export function FitView({ fit, campaigns, activeCampaignId, onSwitchCampaign, onEditCampaigns }: Props) {
   return (
     <section class="fit" aria-labelledby="fit-heading">
       <div class="fit-head">
@@ -67,6 +68,9 @@ export function FitView({ fit, campaigns, activeCampaignId, onSwitchCampaign }: 
           )}
         </>
       )}
+      <button type="button" class="link-button" onClick={onEditCampaigns}>
+        Edit campaigns and settings
+      </button>
     </section>
   );
 }

@@ -13,6 +13,7 @@ export interface PopupActions {
   onSave: () => void;
   onOpenShortlist: () => void;
   onSwitchCampaign: (campaignId: string) => void;
+  onEditCampaigns: () => void;
   onCorrect: (field: CorrectableCount, value: number) => void;
   saving: boolean;
   saveMessage?: string;
@@ -99,6 +100,7 @@ function ProfileView({ reading, view, actions }: { reading: ProfileReading; view
             campaigns={shortlist.campaigns}
             activeCampaignId={shortlist.activeCampaignId}
             onSwitchCampaign={actions.onSwitchCampaign}
+            onEditCampaigns={actions.onEditCampaigns}
           />
         </>
       )}

@@ -173,7 +173,6 @@ export function CampaignEditor({ campaign, initial, isActive, thresholds, onSave
                       inputMode="decimal"
                       autocomplete="off"
                       value={form.weights[id] ?? ''}
-                      placeholder={String(defaults[id])}
                       aria-invalid={errors[field] ? 'true' : undefined}
                       aria-describedby={[`${domId}-default`, errors[field] ? `${domId}-error` : '']
                         .filter(Boolean)

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Campaign } from '../../lib/campaign';
-import { DEFAULT_TIER_THRESHOLDS, type AssessSettings } from '../../lib/assess/settings';
+import type { AssessSettings } from '../../lib/assess/settings';
 import { campaignToForm, emptyCampaignForm, type CampaignForm } from '../../lib/campaigns/form';
 import { SAMPLE_CAMPAIGN_ID } from '../../lib/fit/campaigns';
 import type { SettingsForm } from '../../lib/options/settings-form';
@@ -45,7 +45,6 @@ export function OptionsView(props: OptionsViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const editingCampaign =
     editing?.mode === 'edit' ? campaigns?.list.find((campaign) => campaign.id === editing.id) : undefined;
-  const thresholds = settings?.value.tiers ?? DEFAULT_TIER_THRESHOLDS;
   const sample = campaigns?.list.find((campaign) => campaign.id === SAMPLE_CAMPAIGN_ID);
 
   function closeEditor() {
@@ -60,30 +59,30 @@ export function OptionsView(props: OptionsViewProps) {
         <p class="hint">Your campaign goals and assessment settings. Everything here stays in this browser.</p>
       </header>
 
-      {props.welcome && (
-        <WelcomeGuide
-          sampleName={sample?.name}
-          onDismiss={() => {
-            props.onDismissWelcome();
-            // The button that had focus goes with the guide: continue at the campaigns.
-            heading.current?.focus();
-          }}
-        />
-      )}
-
       {props.loadError && (
         <p class="notice notice-error" role="alert">
           {props.loadError}
         </p>
       )}
 
-      <section class="card" aria-labelledby="campaigns-title" aria-busy={campaigns ? 'false' : 'true'}>
-        <h2 id="campaigns-title" ref={heading} tabIndex={-1}>
-          Campaigns
-        </h2>
-        <StatusLine status={status} />
-        <div class="campaigns-body">
-          {campaigns ? (
+      {/* Everything appears in one paint once both are read (a few milliseconds), so nothing moves afterwards. */}
+      {campaigns && settings ? (
+        <>
+          {props.welcome && (
+            <WelcomeGuide
+              sampleName={sample?.name}
+              onDismiss={() => {
+                props.onDismissWelcome();
+                // The button that had focus goes with the guide: continue at the campaigns.
+                heading.current?.focus();
+              }}
+            />
+          )}
+          <section class="card" aria-labelledby="campaigns-title">
+            <h2 id="campaigns-title" ref={heading} tabIndex={-1}>
+              Campaigns
+            </h2>
+            <StatusLine status={status} />
             <CampaignList
               campaigns={campaigns.list}
               activeId={campaigns.activeId}
@@ -99,48 +98,45 @@ export function OptionsView(props: OptionsViewProps) {
                 })
               }
             />
-          ) : (
-            <p class="hint">Loading campaigns…</p>
-          )}
-        </div>
-        {campaigns && !editing && (
-          <div class="actions">
-            <button type="button" class="primary" onClick={() => setEditing({ mode: 'new', key: Date.now() })}>
-              New campaign
-            </button>
-          </div>
-        )}
-        {editing && (editing.mode === 'new' || editingCampaign) && (
-          <CampaignEditor
-            key={editing.key}
-            campaign={editingCampaign}
-            initial={editingCampaign ? campaignToForm(editingCampaign) : emptyCampaignForm()}
-            isActive={editingCampaign !== undefined && editingCampaign.id === campaigns?.activeId}
-            thresholds={thresholds}
-            onCancel={closeEditor}
-            onSave={async (form, makeActive) => {
-              const outcome = await props.onSaveCampaign(form, editingCampaign, makeActive);
-              if (outcome.ok) {
-                setStatus({ kind: 'ok', text: outcome.message });
-                closeEditor();
-              }
-              return outcome;
-            }}
+            {!editing && (
+              <div class="actions">
+                <button type="button" class="primary" onClick={() => setEditing({ mode: 'new', key: Date.now() })}>
+                  New campaign
+                </button>
+              </div>
+            )}
+            {editing && (editing.mode === 'new' || editingCampaign) && (
+              <CampaignEditor
+                key={editing.key}
+                campaign={editingCampaign}
+                initial={editingCampaign ? campaignToForm(editingCampaign) : emptyCampaignForm()}
+                isActive={editingCampaign !== undefined && editingCampaign.id === campaigns.activeId}
+                thresholds={settings.value.tiers}
+                onCancel={closeEditor}
+                onSave={async (form, makeActive) => {
+                  const outcome = await props.onSaveCampaign(form, editingCampaign, makeActive);
+                  if (outcome.ok) {
+                    setStatus({ kind: 'ok', text: outcome.message });
+                    closeEditor();
+                  }
+                  return outcome;
+                }}
+              />
+            )}
+          </section>
+          <SettingsEditor
+            settings={settings.value}
+            problems={settings.problems}
+            onSave={props.onSaveSettings}
+            onReset={props.onResetSettings}
           />
-        )}
-      </section>
-
-      {settings ? (
-        <SettingsEditor
-          settings={settings.value}
-          problems={settings.problems}
-          onSave={props.onSaveSettings}
-          onReset={props.onResetSettings}
-        />
+        </>
       ) : (
-        <section class="card settings-loading" aria-busy="true" aria-label="Assessment settings">
-          <p class="hint">Loading settings…</p>
-        </section>
+        !props.loadError && (
+          <p class="hint" aria-busy="true">
+            Loading your campaigns and settings…
+          </p>
+        )
       )}
     </main>
   );

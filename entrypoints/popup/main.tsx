@@ -45,6 +45,7 @@ function Popup() {
         .finally(() => setSaving(false));
     },
     onOpenShortlist: () => void browser.tabs.create({ url: browser.runtime.getURL('/shortlist.html') }).catch(fail),
+    onEditCampaigns: () => void browser.runtime.openOptionsPage().catch(fail),
     onCorrect: (field: CorrectableCount, value: number) => {
       if (tabId === undefined) return;
       void sendMessage('correctCount', { tabId, correction: { field, value } })

@@ -58,6 +58,40 @@ describe('deciding on a creator in the popup', () => {
     await page.close();
   });
 
+  it('scores against a campaign made on the options page, and the score changes when the popup switches campaign', async () => {
+    const options = await scout.open(`chrome-extension://${scout.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'New campaign' }).click();
+    await options.getByLabel('Name').fill('Mega reach');
+    await options.getByRole('checkbox', { name: /^Mega/ }).check();
+    await options.getByRole('checkbox', { name: 'TikTok' }).check();
+    await options.getByRole('button', { name: 'Save campaign' }).click();
+    await expect.poll(() => options.getByRole('radio', { name: 'Mega reach' }).isChecked()).toBe(true);
+    await options.close();
+
+    const page = await scout.open('https://www.tiktok.com/@illojuan');
+    const popup = await scout.openPopup(page);
+    const megaText = await popup.text();
+    expect(await popup.evaluate<string>(`document.querySelector('select').selectedOptions[0].textContent`)).toBe(
+      'Mega reach',
+    );
+    // 783,427 followers is macro, not mega: the size criterion says so and earns nothing.
+    expect(megaText).toMatch(/macro.*: 0\/\d+/);
+    const megaScore = await popup.evaluate<string>(`document.querySelector('[data-testid="fit-score"]').textContent`);
+
+    await popup.evaluate(`(() => {
+      const select = document.querySelector('select');
+      select.value = [...select.options].find((o) => o.textContent.startsWith('Sample')).value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await expect
+      .poll(() => popup.evaluate<string>(`document.querySelector('[data-testid="fit-score"]').textContent`))
+      .not.toBe(megaScore);
+    expect(await popup.evaluate<string>(`document.querySelector('select').selectedOptions[0].textContent`)).toMatch(
+      /^Sample/,
+    );
+    await page.close();
+  });
+
   it('takes a count the page did not show, typed in and marked as such', async () => {
     const page = await scout.open('https://www.tiktok.com/@nocounts');
     const popup = await scout.openPopup(page);

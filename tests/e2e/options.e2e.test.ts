@@ -2,13 +2,10 @@
  * The options page in the built extension, driven as a person would: campaigns made through the form, the active
  * one chosen, bad input refused next to its field, assessment settings changed and reset; checked with axe-core.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
 import { launchScout, type Scout } from './harness';
-
-const AXE = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
 interface StoredCampaign {
   id: string;
@@ -49,19 +46,6 @@ function stored(page: Page) {
 const storedSettings = (page: Page) =>
   page.evaluate(() => chrome.storage.local.get('settings').then((all) => all['settings'] as unknown));
 
-async function axeViolations(page: Page) {
-  // The page's CSP (script-src 'self') blocks addScriptTag's inline script; DevTools evaluation is not subject to it.
-  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe.run(),
-  );
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
 describe('options page, end to end in Chromium', () => {
   let scout: Scout;
   let page: Page;
@@ -71,6 +55,8 @@ describe('options page, end to end in Chromium', () => {
     scout = await launchScout();
     url = `chrome-extension://${scout.extensionId}/options.html`;
     page = await scout.context.newPage();
+    // A tab in the background gets throttled animation frames, which Playwright's clicks wait on.
+    await page.bringToFront();
   });
   afterAll(async () => scout?.close());
 
@@ -102,7 +88,7 @@ describe('options page, end to end in Chromium', () => {
       // With errors showing too: they must be announced and readable.
       await page.getByRole('button', { name: 'Save campaign' }).click();
       await page.locator('.field-error').first().waitFor();
-      expect(await axeViolations(page), colorScheme).toEqual([]);
+      expect(await axeViolations((expression) => page.evaluate(expression)), colorScheme).toEqual([]);
     }
     await page.emulateMedia({ colorScheme: 'light' });
   });
@@ -120,14 +106,17 @@ describe('options page, end to end in Chromium', () => {
     await page.getByRole('checkbox', { name: 'TikTok' }).check();
     await page.getByRole('checkbox', { name: /^Micro/ }).check();
     await page.getByLabel('Minimum engagement rate (%)').fill('2.5');
-    await page.getByLabel('Niche keywords').fill('travel, food');
-    await page.getByLabel('Audience languages').fill('Spanish');
-    await page.getByLabel('Audience languages').press('Enter');
+    await page.getByRole('textbox', { name: 'Niche keywords' }).fill('travel, food');
+    await page.getByRole('textbox', { name: 'Audience languages' }).fill('Spanish');
+    await page.getByRole('textbox', { name: 'Audience languages' }).press('Enter');
     // "food", still typed when the field was left, became a chip too.
     expect(await page.locator('.chip > span').allInnerTexts()).toEqual(['travel', 'food', 'Spanish (es)']);
     await page.getByRole('button', { name: 'Remove food from niche keywords' }).click();
-    await page.getByLabel('Niche keywords').fill('food');
+    // Removing a chip leaves the person in the field, not at the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('campaign-keywords');
     await page.getByLabel('Budget per post (USD)').fill('500');
+    // Typed but not added as a chip when Save is clicked: it is saved all the same.
+    await page.getByRole('textbox', { name: 'Niche keywords' }).fill('food');
     await page.getByRole('button', { name: 'Save campaign' }).click();
 
     await expect.poll(() => item('Summer launch').count()).toBe(1);
@@ -244,6 +233,29 @@ describe('options page, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Delete campaign' }).click();
     await expect.poll(() => item('Fixed and renamed').count()).toBe(0);
     expect((await stored(page)).campaigns).toHaveLength(count - 1);
+  });
+
+  it('says so when the disk is full, keeps what was typed, and saves nothing', async () => {
+    await page.goto(url);
+    await page.locator('li.campaign').first().waitFor();
+    const before = await stored(page);
+    // What a browser does when its quota is used up: the write fails with QuotaExceededError.
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'campaigns') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await page.getByRole('button', { name: 'New campaign' }).click();
+    await page.getByLabel('Name').fill('Too much');
+    await page.getByRole('button', { name: 'Save campaign' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').allInnerTexts())
+      .toContainEqual(expect.stringMatching(/no room left to store the shortlist, so this change was not saved/));
+    expect(await page.getByLabel('Name').inputValue()).toBe('Too much');
+    expect(await item('Too much').count()).toBe(0);
+    expect(await stored(page)).toEqual(before);
   });
 
   it('changes a tier threshold, refuses one out of order, and resets to the published defaults', async () => {
