@@ -25,10 +25,14 @@ export function manifestEntry(file: string): ManifestEntry {
   return entry;
 }
 
+/** The saved page's HTML text. */
+export function fixtureHtml(file: string): string {
+  return fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
+}
+
 /** The saved page as a Document (scripts not run, as in the extension's view of a saved page). */
 export function loadDocument(file: string, url: string): Document {
-  const html = fs.readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
-  return new JSDOM(html, { url }).window.document;
+  return new JSDOM(fixtureHtml(file), { url }).window.document;
 }
 
 /** A document from inline HTML, for small hand-written cases. */

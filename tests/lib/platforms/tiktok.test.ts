@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tiktok } from '../../../lib/platforms/tiktok';
 import type { CountField, PostPageReading, ProfileReading } from '../../../lib/reading';
 import { validateReading } from '../../../lib/reading';
-import { htmlDocument, loadDocument, manifestEntry } from '../../helpers/fixtures';
+import { fixtureHtml, htmlDocument, loadDocument, manifestEntry } from '../../helpers/fixtures';
 
 interface Expected {
   visible?: string;
@@ -63,7 +63,7 @@ describe('tiktok reader on the saved profile of @illojuan', () => {
   });
 
   it('keeps the rounded visible count when the embedded data belongs to someone else', () => {
-    const html = loadDocument(entry.file, entry.url).documentElement.outerHTML.replace(
+    const html = fixtureHtml(entry.file).replace(
       '"uniqueId":"illojuan"',
       '"uniqueId":"previous_profile"',
     );
