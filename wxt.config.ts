@@ -2,6 +2,14 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 
+/**
+ * The extension's pages load only their own bundled code and styles and talk to no server: no remote scripts,
+ * no fetches, no plugins, no <base> tricks. (Content scripts run under the sites' own policies.)
+ */
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; " +
+  "base-uri 'none'; form-action 'none'";
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,6 +30,8 @@ export default defineConfig({
     // and the popup reads nothing from tabs itself.
     host_permissions: HOST_PERMISSIONS,
     permissions: ['storage'],
+    content_security_policy:
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Creator Scout' },
     commands: {
       'save-creator': {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   LIMITS,
   SHORTLIST_STATUSES,
@@ -43,8 +43,13 @@ export function DetailPanel({ row, now, loadHistory, onSave, onClose }: Props) {
   const [snapshots, setSnapshots] = useState<SnapshotRecord[] | undefined>();
   const [historyError, setHistoryError] = useState<string>();
 
-  // Another creator opened, or this entry changed elsewhere (a bulk edit, a reload): start from what is stored.
-  useEffect(() => setDraft(draftOf(row)), [entry.key, entry.updatedAt]);
+  // Another creator opened, or this entry changed elsewhere (a bulk edit, a save): start from what is stored. Done
+  // while rendering, not in an effect, so that typing right after the panel opens is never overwritten.
+  const shownVersion = useRef(`${entry.key}@${entry.updatedAt}`);
+  if (shownVersion.current !== `${entry.key}@${entry.updatedAt}`) {
+    shownVersion.current = `${entry.key}@${entry.updatedAt}`;
+    setDraft(draftOf(row));
+  }
 
   useEffect(() => {
     let current = true;

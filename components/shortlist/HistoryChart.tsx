@@ -1,6 +1,6 @@
 import type { SnapshotRecord } from '../../lib/store';
 import { chartGeometry, followerPoints } from '../../lib/shortlist/history';
-import { fullDate } from '../../lib/shortlist/time';
+import { fullDate, shortDate } from '../../lib/shortlist/time';
 import { formatCount } from '../format';
 
 const WIDTH = 280;
@@ -76,7 +76,7 @@ export function HistoryChart({ snapshots, error }: Props) {
               return (
                 <tr key={p.at}>
                   <td>
-                    <time dateTime={new Date(p.at).toISOString()}>{fullDate(p.at)}</time>
+                    <time dateTime={new Date(p.at).toISOString()}>{shortDate(p.at)}</time>
                   </td>
                   <td class="num">
                     {p.exact ? '' : '≈'}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { profileUrlFor, type ShortlistRow } from '../../lib/store';
 import { selectionState, type SortColumn, type SortSpec } from '../../lib/shortlist/view';
 import { scrollToShow, visibleRows } from '../../lib/shortlist/window';
@@ -139,6 +139,7 @@ const COLUMNS: Column[] = [
     className: 'col-status',
     cell: (r) => <span class={`status status-${r.entry.status}`}>{statusLabel(r.entry.status)}</span>,
   },
+  { id: 'lastSeen', label: 'Last seen', className: 'col-seen', cell: (r, now) => <LastSeen row={r} now={now} /> },
   {
     id: 'tags',
     label: 'Tags',
@@ -162,7 +163,6 @@ const COLUMNS: Column[] = [
     className: 'col-campaign',
     cell: (r) => r.campaign?.name ?? <span class="missing">{r.entry.campaignId}</span>,
   },
-  { id: 'lastSeen', label: 'Last seen', className: 'col-seen', cell: (r, now) => <LastSeen row={r} now={now} /> },
 ];
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
@@ -199,7 +199,9 @@ export function ShortlistTable(props: Props) {
   const win = visibleRows(scrollTop, viewport.height - viewport.header, ROW_HEIGHT, rows.length);
   const tabbable = current >= win.start && current < win.end ? current : win.start;
 
-  useEffect(() => {
+  // A layout effect, run as soon as the render is committed: an effect would wait for the next frame, and a second
+  // arrow key pressed before then would go to the row that still has focus (held-down keys repeat that fast).
+  useLayoutEffect(() => {
     const index = pendingFocus.current;
     if (index === undefined) return;
     pendingFocus.current = undefined;
@@ -251,7 +253,7 @@ export function ShortlistTable(props: Props) {
       ref={scroller}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
     >
-      <table class="shortlist-table" aria-rowcount={rows.length + 1}>
+      <table class={showCampaign ? 'shortlist-table with-campaign' : 'shortlist-table'} aria-rowcount={rows.length + 1}>
         <caption class="sr-only">
           Shortlisted creators. Use the arrow keys to move between rows, Enter to open one, Space to select it.
         </caption>

@@ -431,7 +431,16 @@ export async function addProfiles(
       }
       const entry = check(
         ShortlistEntrySchema,
-        { key, campaignId, creatorKey: record.key, status: 'prospect', notes: '', tags: [], addedAt: now, updatedAt: now },
+        {
+          key,
+          campaignId,
+          creatorKey: record.key,
+          status: 'prospect',
+          notes: '',
+          tags: [],
+          addedAt: now,
+          updatedAt: now,
+        },
         'shortlist entry',
       );
       await tx.objectStore('entries').add(entry);
