@@ -30,8 +30,7 @@ export default defineConfig({
     // and the popup reads nothing from tabs itself.
     host_permissions: HOST_PERMISSIONS,
     permissions: ['storage'],
-    content_security_policy:
-      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
+    content_security_policy: browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Creator Scout' },
     commands: {
       'save-creator': {

@@ -63,10 +63,7 @@ describe('tiktok reader on the saved profile of @illojuan', () => {
   });
 
   it('keeps the rounded visible count when the embedded data belongs to someone else', () => {
-    const html = fixtureHtml(entry.file).replace(
-      '"uniqueId":"illojuan"',
-      '"uniqueId":"previous_profile"',
-    );
+    const html = fixtureHtml(entry.file).replace('"uniqueId":"illojuan"', '"uniqueId":"previous_profile"');
     const stale = tiktok.read(htmlDocument(html, entry.url), url) as ProfileReading;
     expect(stale.followers).toMatchObject({ status: 'known', value: 783_400, exact: false, source: 'visible-text' });
     expect(stale.posts.status).toBe('unknown');
