@@ -6,5 +6,6 @@ import { startReader } from '../lib/content/start-reader';
 export default defineContentScript({
   matches: matchPatterns(x.hosts),
   runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
   main: (ctx) => startReader(ctx, x),
 });

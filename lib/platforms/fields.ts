@@ -70,3 +70,15 @@ export function firstKnown(...fields: CountField[]): CountField {
 export function pageLang(doc: Document): string {
   return cleanText(doc.documentElement.getAttribute('lang'), 35) || 'en';
 }
+
+/**
+ * The page's address as a reading records it: origin and path, plus YouTube's `?v=` (what names a watch page, as
+ * in samePage), without the fragment or any other query. Tracking parameters are neither kept nor able to push
+ * the address past the schema's 2,000 characters, which would make the background drop the whole reading.
+ */
+export function readingUrl(url: URL): string {
+  const out = new URL(url.pathname, url.origin);
+  const v = url.searchParams.get('v');
+  if (v !== null) out.searchParams.set('v', v);
+  return out.href.slice(0, 2000);
+}

@@ -22,7 +22,7 @@
  *   likes (synthetic-post-hidden-likes-en.html).
  */
 import type { CountField, KnownCount, PostReading, Reading } from '../reading';
-import { cleanText, countFromText, exactCount, firstKnown, pageLang, upgradeToExact } from './fields';
+import { cleanText, countFromText, exactCount, firstKnown, pageLang, readingUrl, upgradeToExact } from './fields';
 import { PLATFORM_HOSTS } from './hosts';
 import { exactInteger, sameHandle } from './page-numbers';
 import type { PageKind, PlatformReader } from './platform';
@@ -365,7 +365,7 @@ function gridPosts(doc: Document, header: Element, handle: string, base: URL, la
     }
     posts.push({
       id: path.id,
-      url: new URL(href, base).href,
+      url: readingUrl(new URL(href, base)),
       format: path.kind === 'reel' ? 'reel' : path.kind === 'tv' ? 'video' : 'post',
       pinned: tile.querySelector('svg[aria-label="Pinned post icon"]') !== null,
       repost: false,
@@ -391,7 +391,7 @@ function shownElseServed(shown: CountField, served: CountField | undefined): Cou
 
 function readProfile(doc: Document, url: URL, handle: string, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'instagram' as const, url: url.href, lang, readAt: now };
+  const base = { platform: 'instagram' as const, url: readingUrl(url), lang, readAt: now };
   const { header, other } = findHeader(doc, handle);
   const served = profileMeta(doc, handle, lang);
   if (!header && !served) {
@@ -592,7 +592,7 @@ function renderedAuthor(root: Element): string | undefined {
 
 function readPost(doc: Document, url: URL, path: PostPath, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'instagram' as const, url: url.href, lang, readAt: now };
+  const base = { platform: 'instagram' as const, url: readingUrl(url), lang, readAt: now };
   const data = mediaData(doc, path.id);
   const served = postMeta(doc, path.id, lang);
   const root = postRoot(doc, path.id);
@@ -622,7 +622,7 @@ function readPost(doc: Document, url: URL, path: PostPath, now: number): Reading
 
   const post: PostReading = {
     id: path.id,
-    url: url.href,
+    url: readingUrl(url),
     format: path.kind === 'reel' || data?.reel ? 'reel' : video ? 'video' : 'post',
     pinned: false,
     repost: false,
@@ -672,7 +672,7 @@ export const instagram: PlatformReader = {
     return {
       kind: 'other',
       platform: 'instagram',
-      url: url.href,
+      url: readingUrl(url),
       lang: pageLang(doc),
       readAt: now,
       reason: 'this Instagram page is not a profile or a post',

@@ -12,7 +12,7 @@
  *   `strong[data-e2e=like-count|comment-count|share-count|undefined-count]` (the last one is favourites).
  */
 import type { CountField, PostReading, Reading } from '../reading';
-import { cleanText, countFromText, exactCount, pageLang, upgradeToExact } from './fields';
+import { cleanText, countFromText, exactCount, pageLang, readingUrl, upgradeToExact } from './fields';
 import type { PageKind, PlatformReader } from './platform';
 import { PLATFORM_HOSTS } from './hosts';
 import { sameHandle } from './page-numbers';
@@ -58,40 +58,44 @@ function textOf(root: ParentNode, selector: string): string | undefined {
   return text || undefined;
 }
 
-function gridPosts(doc: Document, lang: string): PostReading[] {
-  return Array.from(doc.querySelectorAll('[data-e2e="user-post-item"]')).flatMap((tile): PostReading[] => {
+function gridPosts(doc: Document, base: URL, lang: string): PostReading[] {
+  const posts: PostReading[] = [];
+  for (const tile of Array.from(doc.querySelectorAll('[data-e2e="user-post-item"]'))) {
+    // The schema (and the background) takes at most 500 posts: a page repeating its tiles must not lose the rest.
+    if (posts.length >= 500) break;
     const href = tile.querySelector('a[href*="/video/"], a[href*="/photo/"]')?.getAttribute('href') ?? '';
-    const id = /\/(?:video|photo)\/(\d+)/.exec(href)?.[1];
-    if (!id) return [];
+    const id = /\/(?:video|photo)\/(\d{5,25})(?!\d)/.exec(href)?.[1];
+    if (!id) continue;
+    let url: string;
+    try {
+      url = readingUrl(new URL(href, base));
+    } catch {
+      continue;
+    }
     const unknown: CountField = { status: 'unknown', reason: GRID_ONLY_VIEWS };
-    return [
-      {
-        id,
-        url: href,
-        format: 'video',
-        // TikTok marks pinned videos with a badge on the tile.
-        pinned: tile.querySelector('[data-e2e="video-card-badge"]') !== null,
-        repost: false,
-        views: countFromText(
-          tile.querySelector('[data-e2e="video-views"]')?.textContent,
-          lang,
-          'visible-text',
-          'views',
-        ),
-        likes: unknown,
-        comments: unknown,
-        shares: unknown,
-        saves: unknown,
-        caption: cleanText(tile.querySelector('img[alt]')?.getAttribute('alt'), 5000) || undefined,
-      },
-    ];
-  });
+    posts.push({
+      id,
+      url,
+      format: 'video',
+      // TikTok marks pinned videos with a badge on the tile.
+      pinned: tile.querySelector('[data-e2e="video-card-badge"]') !== null,
+      repost: false,
+      views: countFromText(tile.querySelector('[data-e2e="video-views"]')?.textContent, lang, 'visible-text', 'views'),
+      likes: unknown,
+      comments: unknown,
+      shares: unknown,
+      saves: unknown,
+      caption: cleanText(tile.querySelector('img[alt]')?.getAttribute('alt'), 5000) || undefined,
+    });
+  }
+  return posts;
 }
 
 function readProfile(doc: Document, url: URL, handle: string, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'tiktok' as const, url: url.href, lang, readAt: now };
-  const shownHandle = textOf(doc, '[data-e2e="user-title"]');
+  const base = { platform: 'tiktok' as const, url: readingUrl(url), lang, readAt: now };
+  // A handle is short: a longer text is not this profile's, and must not make the reason outgrow the schema.
+  const shownHandle = cleanText(doc.querySelector('[data-e2e="user-title"]')?.textContent, 100) || undefined;
   if (shownHandle && !sameHandle(shownHandle, handle)) {
     return { kind: 'other', ...base, reason: `the page still shows @${shownHandle}, not @${handle}` };
   }
@@ -107,7 +111,7 @@ function readProfile(doc: Document, url: URL, handle: string, now: number): Read
     kind: 'profile',
     ...base,
     handle: shownHandle ?? handle,
-    displayName: textOf(doc, '[data-e2e="user-subtitle"]'),
+    displayName: cleanText(doc.querySelector('[data-e2e="user-subtitle"]')?.textContent) || undefined,
     bio: textOf(doc, '[data-e2e="user-bio"]'),
     followers: upgradeToExact(
       header('[data-e2e="followers-count"]', 'followers'),
@@ -128,13 +132,13 @@ function readProfile(doc: Document, url: URL, handle: string, now: number): Read
       videos === undefined
         ? { status: 'unknown', reason: "TikTok's profile header doesn't show a video count" }
         : exactCount(videos, String(videos), 'page-data'),
-    recentPosts: gridPosts(doc, lang),
+    recentPosts: gridPosts(doc, url, lang),
   };
 }
 
 function readVideo(doc: Document, url: URL, author: string, id: string, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'tiktok' as const, url: url.href, lang, readAt: now };
+  const base = { platform: 'tiktok' as const, url: readingUrl(url), lang, readAt: now };
   const item = rehydrationData(doc)?.__DEFAULT_SCOPE__?.['webapp.video-detail']?.itemInfo?.itemStruct;
   const stats = item?.id === id && sameHandle(asString(item.author?.uniqueId), author) ? item.statsV2 : undefined;
   // The URL's video is the feed's first article that links to its author (the handle pattern admits only
@@ -158,7 +162,7 @@ function readVideo(doc: Document, url: URL, author: string, id: string, now: num
     author,
     post: {
       id,
-      url: url.href,
+      url: readingUrl(url),
       format: 'video',
       pinned: false,
       repost: false,
@@ -205,7 +209,7 @@ export const tiktok: PlatformReader = {
     return {
       kind: 'other',
       platform: 'tiktok',
-      url: url.href,
+      url: readingUrl(url),
       lang: pageLang(doc),
       readAt: now,
       reason: 'this TikTok page is not a profile or a video',

@@ -19,7 +19,7 @@
  *   `[data-testid="placementTracking"]` (on the profile that wrapper also holds the Follow button).
  */
 import type { CountField, PostReading, Reading } from '../reading';
-import { cleanText, countFromText, pageLang, upgradeToExact } from './fields';
+import { cleanText, countFromText, pageLang, readingUrl, upgradeToExact } from './fields';
 import { PLATFORM_HOSTS } from './hosts';
 import { exactInteger, integersIn, sameHandle } from './page-numbers';
 import type { PageKind, PlatformReader } from './platform';
@@ -303,7 +303,7 @@ function postReading(tweet: Element, who: TweetIdentity, base: URL, lang: string
   const caption = cleanText(tweet.querySelector('[data-testid="tweetText"]')?.textContent, 5000);
   const post: PostReading = {
     id: who.id,
-    url: new URL(who.href, base).href,
+    url: readingUrl(new URL(who.href, base)),
     format: 'post',
     pinned,
     repost,
@@ -347,7 +347,7 @@ function timeline(doc: Document, url: URL, handle: string, lang: string): PostRe
 
 function readProfile(doc: Document, url: URL, handle: string, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'x' as const, url: url.href, lang, readAt: now };
+  const base = { platform: 'x' as const, url: readingUrl(url), lang, readAt: now };
   const shown = headerHandle(doc);
   if (!titleNames(doc, handle) || (shown && !sameHandle(shown, handle))) {
     const still = shown && !sameHandle(shown, handle) ? `the page still shows @${shown}` : 'the profile has not loaded';
@@ -388,14 +388,14 @@ function focalTweet(doc: Document, id: string): { tweet: Element; who: TweetIden
 
 function readStatus(doc: Document, url: URL, id: string, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'x' as const, url: url.href, lang, readAt: now };
+  const base = { platform: 'x' as const, url: readingUrl(url), lang, readAt: now };
   const focal = focalTweet(doc, id);
   if (!focal) return { kind: 'other', ...base, reason: 'the post has not loaded yet' };
   return {
     kind: 'post',
     ...base,
     author: focal.who.author,
-    post: { ...postReading(focal.tweet, focal.who, url, lang, false, false), url: url.href },
+    post: { ...postReading(focal.tweet, focal.who, url, lang, false, false), url: readingUrl(url) },
   };
 }
 
@@ -437,7 +437,7 @@ export const x: PlatformReader = {
     return {
       kind: 'other',
       platform: 'x',
-      url: url.href,
+      url: readingUrl(url),
       lang: pageLang(doc),
       readAt: now,
       reason: 'this X page is not a profile or a post',

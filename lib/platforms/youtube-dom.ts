@@ -14,7 +14,7 @@
  * selector engine (which the tests and any pre-rendering run on) finds nothing for a scoped `#id` query once an
  * id is duplicated in the document. Browsers treat the two forms alike.
  */
-import { cleanText } from './fields';
+import { cleanText, readingUrl } from './fields';
 import { classifyHeaderTexts, type HeaderTexts, isWatchingText, pickViewText } from './youtube-text';
 import {
   type ChannelRef,
@@ -165,7 +165,7 @@ export function domPosts(page: Element, tab: ChannelTab, channel: readonly Chann
     const short = item.matches(SHORT_ITEM) || item.querySelector(SHORT_ITEM) !== null || href.includes('/shorts/');
     out.push({
       id,
-      url: new URL(href, 'https://www.youtube.com').href,
+      url: readingUrl(new URL(href, 'https://www.youtube.com')),
       format: short ? 'short' : liveNow || tab === 'streams' ? 'live' : 'video',
       pinned: false,
       liveNow,

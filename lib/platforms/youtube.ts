@@ -12,7 +12,7 @@
  * A rendered count is upgraded to the data's exact value only when the two agree (see upgradeToExact).
  */
 import type { CountField, PostReading, Reading } from '../reading';
-import { cleanText, exactCount, firstKnown, pageLang, upgradeToExact } from './fields';
+import { cleanText, exactCount, firstKnown, pageLang, readingUrl, upgradeToExact } from './fields';
 import { PLATFORM_HOSTS } from './hosts';
 import type { PageKind, PlatformReader } from './platform';
 import { activeBrowse, activeShort, domHeader, type DomPost, domPosts, domVideo, watchPage } from './youtube-dom';
@@ -116,7 +116,7 @@ function servedPost(post: DataPost, lang: string): PostReading {
 
 function readChannel(doc: Document, url: URL, ref: ChannelRef, tab: ChannelTab, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'youtube' as const, url: url.href, lang, readAt: now };
+  const base = { platform: 'youtube' as const, url: readingUrl(url), lang, readAt: now };
   const data = channelDataFor(doc, ref);
   const page = activeBrowse(doc);
   const header = page && domHeader(page);
@@ -176,7 +176,7 @@ function readChannel(doc: Document, url: URL, ref: ChannelRef, tab: ChannelTab, 
 
 function readVideo(doc: Document, url: URL, id: string, short: boolean, now: number): Reading {
   const lang = pageLang(doc);
-  const base = { platform: 'youtube' as const, url: url.href, lang, readAt: now };
+  const base = { platform: 'youtube' as const, url: readingUrl(url), lang, readAt: now };
   const data = videoDataFor(doc, id);
   const scope = short ? activeShort(doc) : watchPage(doc, id);
   const dom = scope ? domVideo(scope) : undefined;
@@ -241,7 +241,7 @@ function readVideo(doc: Document, url: URL, id: string, short: boolean, now: num
     authorFollowers: subscribers,
     post: {
       id,
-      url: url.href,
+      url: readingUrl(url),
       format: short ? 'short' : data?.isLive ? 'live' : 'video',
       pinned: false,
       repost: false,
@@ -299,7 +299,7 @@ export const youtube: PlatformReader = {
     return {
       kind: 'other',
       platform: 'youtube',
-      url: url.href,
+      url: readingUrl(url),
       lang: pageLang(doc),
       readAt: now,
       reason: 'this YouTube page is not a channel or a video',

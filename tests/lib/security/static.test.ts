@@ -352,6 +352,15 @@ describe('the sources', () => {
   it('of the content scripts only read the page', () => {
     expect(CONTENT_SCRIPT_FILES.flatMap((f) => domWrites(parse(f)))).toEqual([]);
   });
+
+  it('of the content scripts ask WXT not to post its start message to the page', () => {
+    // WXT's runtime otherwise posts {type: "<extension id>:<script>:wxt:content-script-started"} to every page a
+    // content script starts on: any script of the site could tell the extension is installed, and its id.
+    // tests/e2e/no-network.e2e.test.ts checks the built extension for the same.
+    const entrypoints = CONTENT_SCRIPT_FILES.filter((f) => f.startsWith('entrypoints/'));
+    const missing = entrypoints.filter((f) => !/\bnoScriptStartedPostMessage:\s*true\b/.test(parse(f).text));
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('the checks themselves', () => {
