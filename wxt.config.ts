@@ -16,6 +16,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
+  // SCOUT_OUT_DIR lets parallel builds (a developer's, a test run's) write apart instead of racing in .output/.
+  outDir: process.env.SCOUT_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader sees where each name comes from, and lib/ stays browser-free.
   imports: false,
   vite: () => ({

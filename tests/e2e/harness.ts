@@ -9,7 +9,13 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { HOST_PERMISSIONS } from '../../lib/platforms/hosts';
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The Chrome build under test: `.output/chrome-mv3`, or under SCOUT_OUT_DIR when the build was written there. */
+export const EXTENSION_DIR = path.resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.SCOUT_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 const HOSTS = HOST_PERMISSIONS.map((pattern) => new URL(pattern.replace('/*', '/')).host);
 
 export interface Scout {
