@@ -2,12 +2,13 @@
  * Generated shortlists for the bench, as backup files (the store's own JSON format), so one file can be imported
  * into fake-indexeddb in Node and into the real IndexedDB of the extension in Chromium.
  *
- * Every creator is on one campaign's shortlist and has a history of `snapshotsPerCreator` visits a week apart,
- * with followers moving between them. Two shapes of snapshot:
- * - `real`: what the product stores today when a marketer saves a creator from a page — the reading of a saved
- *   real profile page (its handle and follower counts changed) and the assessment the background computes for it.
+ * Every creator is on one campaign's shortlist and has a history of `visitsPerCreator` visits a week apart, with
+ * followers moving between them, written with the store's own visit functions (every visit's counts and figures,
+ * the latest with its whole reading and assessment). Two shapes of the latest visit:
+ * - `real`: what the product stores when a marketer saves a creator from a page — the reading of a saved real
+ *   profile page (its handle and follower counts changed) and the assessment the background computes for it.
  * - `light`: a reading with the counts a profile shows and three recent posts without captions, and no stored
- *   assessment — about 1.5 KB, a lower bound for any design that keeps a reading per visit.
+ *   assessment — about 1.5 KB.
  * Deterministic for a given seed.
  */
 import { assessProfile, DEFAULT_SETTINGS } from '../lib/assess';
@@ -25,17 +26,20 @@ import {
   serialiseBackup,
   type Backup,
   type CreatorRecord,
+  type CreatorHistory,
   type CreatorSummary,
   type ShortlistEntry,
-  type SnapshotData,
+  type Visit,
+  visitOf,
+  withVisit,
 } from '../lib/store';
 
-export type SnapshotShape = 'real' | 'light';
+export type VisitShape = 'real' | 'light';
 
 export interface GenerateOptions {
   creators: number;
-  snapshotsPerCreator?: number;
-  shape?: SnapshotShape;
+  visitsPerCreator?: number;
+  shape?: VisitShape;
   /** Readings of saved real profile pages, needed for the `real` shape. */
   templates?: readonly ProfileReading[];
   seed?: number;
@@ -134,14 +138,14 @@ function lightSummary(followers: number, rnd: () => number): CreatorSummary {
 
 /** A generated shortlist as a parsed backup. */
 export function generateBackup(options: GenerateOptions): Backup {
-  const { creators: count, snapshotsPerCreator = 2, shape = 'light', seed = 1, now = 1_760_000_000_000 } = options;
+  const { creators: count, visitsPerCreator = 2, shape = 'light', seed = 1, now = 1_760_000_000_000 } = options;
   const templates = options.templates ?? [];
   if (shape === 'real' && templates.length === 0) throw new Error('the real shape needs template readings');
   const rnd = random(seed);
   const allCampaigns = campaigns(now);
   const creators: CreatorRecord[] = [];
   const entries: ShortlistEntry[] = [];
-  const snapshots: SnapshotData[] = [];
+  const histories: CreatorHistory[] = [];
   for (let i = 0; i < count; i++) {
     const template = shape === 'real' ? templates[i % templates.length]! : undefined;
     const platform = template?.platform ?? PLATFORMS[i % PLATFORMS.length]!;
@@ -149,10 +153,11 @@ export function generateBackup(options: GenerateOptions): Backup {
     const key = creatorKey(platform, handle);
     const campaign = allCampaigns[i % allCampaigns.length]!;
     let followers = Math.floor(10 ** (3 + rnd() * 3.7));
-    const firstSeen = now - snapshotsPerCreator * 7 * DAY - Math.floor(rnd() * DAY);
+    const firstSeen = now - visitsPerCreator * 7 * DAY - Math.floor(rnd() * DAY);
     let summary: CreatorSummary = {};
     let at = firstSeen;
-    for (let s = 0; s < snapshotsPerCreator; s++) {
+    let visits: Visit[] = [];
+    for (let s = 0; s < visitsPerCreator; s++) {
       at = firstSeen + s * 7 * DAY + Math.floor(rnd() * 3_600_000);
       followers = Math.max(1, Math.round(followers * (0.98 + rnd() * 0.06)));
       if (template) {
@@ -166,12 +171,14 @@ export function generateBackup(options: GenerateOptions): Backup {
         };
         const assessment = assessProfile(reading, DEFAULT_SETTINGS);
         summary = creatorSummary(assessment, fitFor(campaign, reading, assessment));
-        snapshots.push({ creatorKey: key, at, reading, assessment: JSON.parse(JSON.stringify(assessment)) });
+        visits = withVisit(visits, visitOf(at, reading, summary, JSON.parse(JSON.stringify(assessment))));
       } else {
-        snapshots.push({ creatorKey: key, at, reading: lightReading(platform, handle, followers, at, rnd) });
+        const reading = lightReading(platform, handle, followers, at, rnd);
         summary = lightSummary(followers, rnd);
+        visits = withVisit(visits, visitOf(at, reading, summary));
       }
     }
+    if (visits.length > 0) histories.push({ creatorKey: key, visits });
     creators.push({
       key,
       platform,
@@ -201,7 +208,7 @@ export function generateBackup(options: GenerateOptions): Backup {
     campaigns: allCampaigns,
     creators,
     entries,
-    snapshots,
+    histories,
     meta: { activeCampaignId: allCampaigns[0]!.id },
   };
 }

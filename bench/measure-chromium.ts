@@ -22,49 +22,47 @@ export interface ChromiumReadResult {
   /** Later reads of the same document. */
   again: number[];
   kind: string;
+  /** The capture's size as the message carries it (JSON characters). */
+  bytes: number;
 }
 
 /**
- * Times `reader.read(document, url)` in the page: the product's readers bundled by esbuild and evaluated in the
- * saved page (Chromium without the extension, so that nothing else reads the page meanwhile).
+ * Times what a content script does in the page — `capturePage(collector, document, url)`: the collector bundled by
+ * esbuild and evaluated in the saved page (Chromium without the extension, so that nothing else reads the page
+ * meanwhile). The capture's interpretation runs in the worker, timed in Node (bench/read-node.ts).
  */
 export async function readInChromium(
   chromium: Chromium,
   pages: readonly SavedPage[],
   { loads = 7, again = 20 } = {},
 ): Promise<ChromiumReadResult[]> {
-  const readers = await bundleForPage('readers.ts');
+  const collectors = await bundleForPage('readers.ts');
   const tab = await chromium.context.newPage();
   const results: ChromiumReadResult[] = [];
+  const capture = (platform: string, url: string) => `(() => {
+    const { capturePage, collectors } = globalThis.__scout;
+    const collector = collectors[${JSON.stringify(platform)}];
+    const url = new URL(${JSON.stringify(url)});
+    const start = performance.now();
+    const capture = capturePage(collector, document, url, Date.now());
+    return { ms: performance.now() - start, bytes: JSON.stringify(capture).length, kind: capture.data?.kind ?? '' };
+  })()`;
   for (const page of pages) {
     const first: number[] = [];
     let kind = '';
+    let bytes = 0;
     for (let i = 0; i < loads; i++) {
       await tab.goto(page.url, { waitUntil: 'load' });
-      await tab.evaluate(readers);
-      const r = await tab.evaluate(`(() => {
-        const reader = globalThis.__scoutReaders[${JSON.stringify(page.platform)}];
-        const url = new URL(${JSON.stringify(page.url)});
-        const start = performance.now();
-        const reading = reader.read(document, url);
-        return { ms: performance.now() - start, kind: reading.kind };
-      })()`);
-      const { ms, kind: k } = r as { ms: number; kind: string };
-      first.push(ms);
-      kind = k;
+      await tab.evaluate(collectors);
+      const r = (await tab.evaluate(capture(page.platform, page.url))) as { ms: number; kind: string; bytes: number };
+      first.push(r.ms);
+      ({ kind, bytes } = r);
     }
-    const repeat = (await tab.evaluate(`(() => {
-      const reader = globalThis.__scoutReaders[${JSON.stringify(page.platform)}];
-      const url = new URL(${JSON.stringify(page.url)});
-      const out = [];
-      for (let i = 0; i < ${again}; i++) {
-        const start = performance.now();
-        reader.read(document, url);
-        out.push(performance.now() - start);
-      }
-      return out;
-    })()`)) as number[];
-    results.push({ file: page.file, first, again: repeat, kind });
+    const repeat: number[] = [];
+    for (let i = 0; i < again; i++) {
+      repeat.push(((await tab.evaluate(capture(page.platform, page.url))) as { ms: number }).ms);
+    }
+    results.push({ file: page.file, first, again: repeat, kind, bytes });
   }
   await tab.close();
   return results;
@@ -325,6 +323,15 @@ export interface ShortlistSizeResult {
   exportJsonChars: number;
   /** The shortlist page opened anew: navigation start → first table row in the DOM, and the next frame. */
   firstRows: { row: number; frame: number }[];
+  /** The same page: navigation start → every row read (`main` no longer aria-busy). */
+  loaded: number[];
+  /** The page's first query alone (firstRows, 80 rows): all campaigns, and a campaign of 200 creators. */
+  firstQuery: number[];
+  firstQuerySmall: number[];
+  /** Counting the entries for the page's header (countEntries), after the first rows. */
+  count: number[];
+  /** The page's read of every row behind the first ones (allRows, in slices). */
+  allRows: number[];
   /** In the page, clicking the Followers header until the rows change (and the next frame). */
   uiSort: number[];
   /** In the page, typing a search until the rows change (and the next frame). */
@@ -348,6 +355,15 @@ const SHORTLIST_MARKS = `(() => {
     }
   });
   observer.observe(document, { childList: true, subtree: true });
+  // Every row read: the page's main region stops being aria-busy once the rows behind the first ones are in.
+  const loaded = new MutationObserver(() => {
+    const main = document.querySelector('main');
+    if (marks.row !== undefined && main && main.getAttribute('aria-busy') !== 'true') {
+      marks.loaded = performance.now();
+      loaded.disconnect();
+    }
+  });
+  loaded.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
   const create = URL.createObjectURL.bind(URL);
   URL.createObjectURL = (blob) => { marks.blobAt = performance.now(); return create(blob); };
 })();`;
@@ -397,6 +413,16 @@ export async function measureShortlist(
     for (let i = 0; i < runs; i++) saveOne.push(await bench<number>(`saveOne(${i})`));
     const list: number[] = [];
     for (let i = 0; i < runs; i++) list.push((await bench<{ ms: number }>('list()')).ms);
+    const firstQuery: number[] = [];
+    for (let i = 0; i < runs; i++) firstQuery.push((await bench<{ ms: number }>('first(80)')).ms);
+    await bench('addSmallCampaign(200)');
+    const firstQuerySmall: number[] = [];
+    for (let i = 0; i < runs; i++) firstQuerySmall.push((await bench<{ ms: number }>(`first(80, 'bench-small')`)).ms);
+    await bench('removeSmallCampaign()');
+    const count: number[] = [];
+    for (let i = 0; i < runs; i++) count.push((await bench<{ ms: number }>('count()')).ms);
+    const allRows: number[] = [];
+    for (let i = 0; i < runs; i++) allRows.push((await bench<{ ms: number }>('all()')).ms);
     const sort: number[] = [];
     for (let i = 0; i < runs; i++) sort.push(await bench<number>(`sort({ column: 'followers', direction: 'desc' })`));
     const filter: number[] = [];
@@ -411,8 +437,11 @@ export async function measureShortlist(
       exportJsonChars = r.chars;
     }
 
+    // The work page shares the shortlist page's renderer process and JS heap: empty it before measuring the heap.
+    await bench('release()');
     // The page itself, opened in a new tab each time, marks installed before its scripts run.
     const firstRows: ShortlistSizeResult['firstRows'] = [];
+    const loaded: number[] = [];
     let heapUsed = 0;
     let heapTotal = 0;
     const uiSort: number[] = [];
@@ -430,6 +459,14 @@ export async function measureShortlist(
         120_000,
       );
       firstRows.push({ row: marks.row, frame: marks.frame });
+      // Sorting, filtering, exporting and the heap are measured with every row in, as a user would meet them.
+      loaded.push(
+        await waitFor(
+          async () => (await tab.evaluate(`window.__benchMarks.loaded`)) as number | undefined,
+          'every shortlist row',
+          120_000,
+        ),
+      );
       if (i === runs - 1) {
         await sleep(500);
         const cdp = await chromium.context.newCDPSession(tab);
@@ -487,6 +524,11 @@ export async function measureShortlist(
       exportJson,
       exportJsonChars,
       firstRows,
+      loaded,
+      firstQuery,
+      firstQuerySmall,
+      count,
+      allRows,
       uiSort,
       uiFilter,
       uiCsv,

@@ -1,19 +1,23 @@
 /**
- * Reading the saved pages in Node with jsdom: each page parsed once per sample, then the reader alone timed.
- * Also checks, on every saved page, that the content script's read loop (lib/content/run-reader.ts) leaves no
- * timer or MutationObserver running once the page is read.
+ * Reading the saved pages in Node with jsdom: each page parsed once per sample, then the content script's part (the
+ * collector's capture) and the worker's part (interpreting the capture) timed apart. Also checks, on every saved
+ * page, that the content script's read loop (lib/content/run-reader.ts) leaves no timer or MutationObserver
+ * running once the page is read.
  */
 import { JSDOM } from 'jsdom';
 import type { ProfileReading, Reading } from '../lib/reading';
 import { runReader } from '../lib/content/run-reader';
+import { capturePage } from '../lib/platforms/capture-page';
 import { pageHtml, type SavedPage } from './fixtures';
 
 export interface NodeReadResult {
   page: SavedPage;
-  /** The first read of a freshly parsed document (what the content script does once per page), one per parse. */
+  /** The first capture of a freshly parsed document (what the content script does once per page), one per parse. */
   first: number[];
-  /** Later reads of the same document (as when the popup asks for a fresh reading). */
+  /** Later captures of the same document (as when the popup asks for a fresh reading). */
   again: number[];
+  /** Interpreting the capture (the worker's part), after a first interpretation built the count tables. */
+  interpret: number[];
   kind: Reading['kind'];
   /** The reading, kept for generating realistic shortlists from real profile pages. */
   reading: Reading;
@@ -24,23 +28,28 @@ export function readInNode(page: SavedPage, { parses = 3, again = 15 } = {}): No
   const url = new URL(page.url);
   const first: number[] = [];
   const repeat: number[] = [];
+  const interpret: number[] = [];
   let reading: Reading | undefined;
+  const time = <T>(samples: number[], work: () => T): T => {
+    const start = performance.now();
+    const result = work();
+    samples.push(performance.now() - start);
+    return result;
+  };
   for (let p = 0; p < parses; p++) {
     const dom = new JSDOM(html, { url: page.url });
     const doc = dom.window.document;
-    let start = performance.now();
-    reading = page.reader.read(doc, url);
-    first.push(performance.now() - start);
+    const capture = time(first, () => capturePage(page.reader, doc, url, Date.now()));
+    const interpreted = page.reader.interpret(capture);
+    if (!interpreted.ok) throw new Error(`${page.file}: ${interpreted.problem}`);
+    reading = interpreted.reading;
     if (p === parses - 1) {
-      for (let i = 0; i < again; i++) {
-        start = performance.now();
-        page.reader.read(doc, url);
-        repeat.push(performance.now() - start);
-      }
+      for (let i = 0; i < again; i++) time(repeat, () => capturePage(page.reader, doc, url, Date.now()));
+      for (let i = 0; i < again; i++) time(interpret, () => page.reader.interpret(capture));
     }
     dom.window.close();
   }
-  return { page, first, again: repeat, kind: reading!.kind, reading: reading! };
+  return { page, first, again: repeat, interpret, kind: reading!.kind, reading: reading! };
 }
 
 /** Profile readings of the saved profile pages, as templates for generated shortlists. */
@@ -100,7 +109,7 @@ export async function leakCheck(page: SavedPage): Promise<LeakCheck> {
     const reading = new Promise<void>((resolve) => {
       runReader({
         ctx: { signal: controller.signal, addEventListener: () => undefined },
-        reader: page.reader,
+        collector: page.reader,
         send: async () => {
           sent = true;
           resolve();

@@ -4,12 +4,8 @@
  *
  * BENCH_VARIANT (comma-separated) builds what-if variants for `bench/size-breakdown.ts`, to measure what each
  * part of a content script costs in the real bundle; the bench itself always builds the product unchanged:
- * - `no-polyfill`: without the `@wxt-dev/webextension-polyfill` module (`wxt/browser` is then the browser's own
- *   promise-based `browser`/`chrome`).
- * - `lean-messaging`: `@webext-core/messaging` replaced by `bench/experiments/lean-messaging.ts`, a 30-line
- *   client of the same wire format.
- * - `no-count`: `lib/count.ts` replaced by a stub (to measure what the count parser costs, not a proposal).
- * - `no-reader`: each platform reader replaced by a stub (to measure what the reader itself costs).
+ * - `no-collector`: each platform's collector replaced by one that collects nothing (the floor: WXT's runtime,
+ *   the read loop and the messaging client).
  * - `content-scripts-only`: builds only the content scripts, from a root of its own (see below); every other
  *   variant needs it.
  * - `unminified`: no minification, keeping rolldown's `// path` module markers (for reading the bundle).
@@ -24,15 +20,10 @@ const contentOnly = variants.has('content-scripts-only');
 const experiments = path.resolve(import.meta.dirname, 'experiments');
 
 const alias: { find: RegExp; replacement: string }[] = [];
-if (variants.has('lean-messaging')) {
-  alias.push({ find: /^@webext-core\/messaging$/, replacement: path.join(experiments, 'lean-messaging.ts') });
-}
-if (variants.has('no-count'))
-  alias.push({ find: /^\.\.?\/count$/, replacement: path.join(experiments, 'no-count.ts') });
-if (variants.has('no-reader')) {
+if (variants.has('no-collector')) {
   alias.push({
-    find: /^\.\.\/lib\/platforms\/(tiktok|instagram|youtube|x)$/,
-    replacement: path.join(experiments, 'no-reader-$1.ts'),
+    find: /^\.\.\/lib\/platforms\/(tiktok|instagram|youtube|x)\/page$/,
+    replacement: path.join(experiments, 'no-collector.ts'),
   });
 }
 
@@ -43,8 +34,8 @@ export default defineConfig({
   ...base,
   ...(contentOnly
     ? {
-        // WXT writes generated types to <root>/.wxt, which the project's type check reads; a variant without the
-        // polyfill module would rewrite them. Content scripts alone build from a root of their own (HTML pages
+        // WXT writes generated types to <root>/.wxt, which the project's type check reads; a build of some
+        // entrypoints only would rewrite them. Content scripts alone build from a root of their own (HTML pages
         // cannot: Vite needs them under its root).
         root: path.join(ROOT, '.output/bench-root'),
         srcDir: ROOT,
@@ -53,7 +44,6 @@ export default defineConfig({
       }
     : {}),
   outDir: path.resolve(ROOT, process.env.BENCH_OUT_DIR ?? '.output/bench'),
-  modules: variants.has('no-polyfill') ? [] : base.modules,
   vite: async (env) => {
     const vite = (await baseVite?.(env)) ?? {};
     return {

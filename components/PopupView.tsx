@@ -22,14 +22,17 @@ export interface PopupActions {
 interface Props {
   /** Undefined while the background is being asked. */
   view: TabView | undefined;
+  /** True until the view from a fresh capture of the page has arrived; `view` is the stored one meanwhile. */
+  refreshing?: boolean;
   error?: string;
   actions: PopupActions;
 }
 
 /** The whole popup: one of the states a tab can be in, each saying plainly what the user can do. */
-export function PopupView({ view, error, actions }: Props) {
+export function PopupView({ view, refreshing = false, error, actions }: Props) {
   if (error) return <Message title="Something went wrong" body={error} />;
-  if (!view) return <Message title="Reading this page…" body="" busy />;
+  // Nothing stored for this page yet is not yet a reason to suggest reloading it: the capture asked for may bring it.
+  if (!view || (view.state === 'waiting' && refreshing)) return <Message title="Reading this page…" body="" busy />;
   switch (view.state) {
     case 'unsupported':
       return (

@@ -1,20 +1,23 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../lib/messaging';
-import { validateReading, type ProfileReading, type Reading } from '../lib/reading';
+import type { ProfileReading, Reading } from '../lib/reading';
 import { readerForUrl } from '../lib/platforms';
-import { samePage, type SaveResult, type TabView } from '../lib/tab-view';
+import type { SaveResult } from '../lib/tab-view';
+import { acceptCapture, safeUrl } from '../lib/background/accept-capture';
 import { tabStates, type TabState } from '../lib/background/tab-state';
 import { assessReading } from '../lib/background/tab-assessment';
+import { freshState, storedState, tabViewOf, type CurrentState, type TabSources } from '../lib/background/tab-view';
 import { badgeFor } from '../lib/background/badge';
 import { creatorSummary } from '../lib/background/creator-summary';
 import { activeCampaign, fitFor, followerHistory, savedStatus, shortlistView } from '../lib/background/shortlist-view';
-import { migrateSettings, type AssessSettings } from '../lib/assess';
+import { migrateSettings, type Assessment, type AssessSettings } from '../lib/assess';
 import { addCorrection, applyCorrections, CorrectionSchema, type PageCorrections } from '../lib/background/corrections';
 import * as v from 'valibot';
 import { ensureSampleCampaign } from '../lib/campaigns/first-run';
 // The store's modules one by one: its index also brings CSV export (papaparse), which the worker never needs.
-import { openScoutDb, type ScoutDb } from '../lib/store/db';
+import { openScoutDb } from '../lib/store/db';
+import { reopeningDb } from '../lib/store/reopening-db';
 import { recordVisit, saveCreator, setActiveCampaignId } from '../lib/store/repo';
 import { StorageFullError } from '../lib/store/errors';
 
@@ -24,8 +27,8 @@ export default defineBackground(() => {
   const tabs = tabStates(browser.storage.session);
   // Firefox builds are MV2, where the toolbar button is `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  let dbPromise: Promise<ScoutDb> | undefined;
-  const db = () => (dbPromise ??= openScoutDb(indexedDB));
+  // Reopened when closed under it (another page upgraded or deleted the database): the worker may live for hours.
+  const db = reopeningDb(() => openScoutDb(indexedDB));
 
   async function settings(): Promise<AssessSettings> {
     const { settings: stored } = await browser.storage.local.get('settings');
@@ -44,62 +47,74 @@ export default defineBackground(() => {
 
   /** Assesses a reading, keeps it as the tab's state and shows the badge. A profile visit is recorded. */
   async function update(tabId: number, pageReading: Reading, { visit }: { visit: boolean }): Promise<TabState> {
-    const reading = applyCorrections(pageReading, await corrections(tabId));
-    const history = reading.kind === 'profile' ? await followerHistory(await db(), reading).catch(() => []) : [];
-    const state = assessReading(reading, await settings(), history);
+    // Independent reads, at the same time (corrections never change whose profile it is, so the history can be
+    // looked up from the page's reading).
+    const [fixes, assessSettings, history] = await Promise.all([
+      corrections(tabId),
+      settings(),
+      pageReading.kind === 'profile'
+        ? db()
+            .then((database) => followerHistory(database, pageReading))
+            .catch(() => [])
+        : [],
+    ]);
+    const reading = applyCorrections(pageReading, fixes);
+    const state = assessReading(reading, assessSettings, history);
+    // The badge is feedback in the toolbar: nothing waits for it.
+    void showBadge(tabId, state);
+    // The visit is recorded before the state is stored, so a popup that finds this state finds the visit too
+    // ("last seen 3 days ago" is about the visit before this one).
+    if (visit && reading.kind === 'profile' && state.assessment) await recordVisitOf(reading, state.assessment);
     await tabs.set(tabId, state);
-    await showBadge(tabId, state);
-    if (visit && reading.kind === 'profile' && state.assessment) {
-      // A saved creator's page visited again gets a snapshot; unsaved creators are not stored.
-      const database = await db();
-      const fit = fitFor((await activeCampaign(database)).active, reading, state.assessment);
-      await recordVisit(
-        database,
-        reading,
-        state.assessment,
-        creatorSummary(state.assessment, fit),
-        reading.readAt,
-      ).catch((error: unknown) => console.warn('Creator Scout: visit not recorded:', error));
-    }
     return state;
   }
 
-  onMessage('pageRead', async ({ data, sender }) => {
+  /** A saved creator's page visited again gets a snapshot; unsaved creators are not stored. Never throws. */
+  async function recordVisitOf(reading: ProfileReading, assessment: Assessment): Promise<void> {
+    try {
+      const database = await db();
+      const fit = fitFor((await activeCampaign(database)).active, reading, assessment);
+      await recordVisit(database, reading, assessment, creatorSummary(assessment, fit), reading.readAt);
+    } catch (error) {
+      console.warn('Creator Scout: visit not recorded:', error);
+    }
+  }
+
+  onMessage('pageCaptured', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
-    // Only content scripts in a tab may report readings, and only for a page on a supported site.
+    // Only content scripts in a tab may report pages, and only for a page on a supported site.
     if (tabId === undefined || sender.id !== browser.runtime.id) return;
-    const accepted = acceptReading(data, sender.tab?.url ?? sender.url);
+    const accepted = readingFrom(data, sender.tab?.url ?? sender.url);
     if (accepted) await update(tabId, accepted, { visit: true });
   });
 
-  /** The tab's state for the page it shows now: a fresh reading if the page answers, else the stored one. */
-  async function currentState(tabId: number): Promise<{ url?: URL; state?: TabState }> {
-    const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    // With host permissions only, a tab's url is visible exactly when it is on a supported site.
-    const url = tab?.url ? safeUrl(tab.url) : undefined;
-    if (!url || !readerForUrl(url)) return {};
-    // Ask the page for a fresh reading (posts may have scrolled in); fall back to the last one stored.
-    const fresh = await sendMessage('readNow', undefined, tabId).catch(() => undefined);
-    const accepted = fresh ? acceptReading(fresh, url.href) : undefined;
-    const state = accepted ? await update(tabId, accepted, { visit: false }) : await storedState(tabId);
-    return { url, state: state && samePage(state.reading.url, url.href) ? state : undefined };
-  }
+  /** Where the tab's page, its stored state and a fresh capture of it come from (see lib/background/tab-view.ts). */
+  const tabSources: TabSources = {
+    async page(tabId) {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      // With host permissions only, a tab's url is visible exactly when it is on a supported site.
+      const url = tab?.url ? safeUrl(tab.url) : undefined;
+      const reader = url && readerForUrl(url);
+      return url && reader ? { url, platform: reader.platform } : undefined;
+    },
+    stored: storedTabState,
+    async fresh(tabId, url) {
+      const capture = await sendMessage('readNow', undefined, tabId).catch(() => undefined);
+      const accepted = capture ? readingFrom(capture, url.href) : undefined;
+      return accepted ? update(tabId, accepted, { visit: false }) : undefined;
+    },
+  };
 
-  onMessage('getTabView', async ({ data: tabId }): Promise<TabView> => {
-    const { url, state } = await currentState(tabId);
-    const reader = url && readerForUrl(url);
-    if (!url || !reader) return { state: 'unsupported' };
-    if (!state) return { state: 'waiting', platform: reader.platform, url: url.href };
-    if (state.reading.kind !== 'profile' || !state.assessment) return { state: 'read', ...state };
-    try {
-      return { state: 'read', ...state, shortlist: await shortlistView(await db(), state.reading, state.assessment) };
-    } catch (error) {
-      return { state: 'read', ...state, storageProblem: problemText(error) };
-    }
-  });
+  const tabView = (current: CurrentState) =>
+    tabViewOf(current, async (reading, assessment) => shortlistView(await db(), reading, assessment), problemText);
+
+  // The popup draws the stored view at once, then asks for a fresh one and updates in place.
+  onMessage('getTabView', async ({ data: tabId }) => tabView(await storedState(tabId, tabSources)));
+  onMessage('refreshTabView', async ({ data: tabId }) => tabView(await freshState(tabId, tabSources)));
 
   async function save(tabId: number): Promise<SaveResult> {
-    const { state } = await currentState(tabId);
+    // What the page shows now is what gets saved (the stored state if the page does not answer in time).
+    const { state } = await freshState(tabId, tabSources);
     if (!state || state.reading.kind !== 'profile' || !state.assessment) {
       return { ok: false, message: 'Open a creator’s profile to save it.' };
     }
@@ -162,7 +177,7 @@ export default defineBackground(() => {
   });
 
   /** The stored state; an assessment from an older version is recomputed from its reading. */
-  async function storedState(tabId: number): Promise<TabState | undefined> {
+  async function storedTabState(tabId: number): Promise<TabState | undefined> {
     const state = await tabs.get(tabId);
     if (!state || state.reading.kind === 'other' || state.assessment || state.postAssessment) return state;
     return update(tabId, state.reading, { visit: false });
@@ -188,27 +203,10 @@ function problemText(error: unknown): string {
   return `The shortlist could not be read or written: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** A reading from a content script is kept only if it is well-formed and about the page its tab shows. */
-function acceptReading(input: unknown, senderUrl: string | undefined): Reading | undefined {
-  const result = validateReading(input);
-  if (!result.ok) {
-    console.warn('Creator Scout: dropped a malformed reading:', result.problem);
-    return undefined;
-  }
-  const reading = result.reading;
-  const url = senderUrl ? safeUrl(senderUrl) : undefined;
-  const reader = url && readerForUrl(url);
-  if (!reader || reader.platform !== reading.platform || !samePage(reading.url, url.href)) {
-    console.warn('Creator Scout: dropped a reading that does not match its tab', reading.url);
-    return undefined;
-  }
-  return reading;
-}
-
-function safeUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
+/** The reading a content script's capture gives, if it is accepted; a refused one is logged and dropped. */
+function readingFrom(input: unknown, tabUrl: string | undefined): Reading | undefined {
+  const result = acceptCapture(input, tabUrl);
+  if (result.ok) return result.reading;
+  console.warn('Creator Scout: dropped', result.problem);
+  return undefined;
 }

@@ -1,11 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { instagram } from '../lib/platforms/instagram';
+import { instagramPage } from '../lib/platforms/instagram/page';
 import { matchPatterns } from '../lib/platforms/hosts';
 import { startReader } from '../lib/content/start-reader';
 
 export default defineContentScript({
-  matches: matchPatterns(instagram.hosts),
+  matches: matchPatterns(instagramPage.hosts),
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startReader(ctx, instagram),
+  main: (ctx) => startReader(ctx, instagramPage),
 });

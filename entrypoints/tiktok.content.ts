@@ -1,11 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { tiktok } from '../lib/platforms/tiktok';
+import { tiktokPage } from '../lib/platforms/tiktok/page';
 import { matchPatterns } from '../lib/platforms/hosts';
 import { startReader } from '../lib/content/start-reader';
 
 export default defineContentScript({
-  matches: matchPatterns(tiktok.hosts),
+  matches: matchPatterns(tiktokPage.hosts),
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startReader(ctx, tiktok),
+  main: (ctx) => startReader(ctx, tiktokPage),
 });

@@ -1,11 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { x } from '../lib/platforms/x';
+import { xPage } from '../lib/platforms/x/page';
 import { matchPatterns } from '../lib/platforms/hosts';
 import { startReader } from '../lib/content/start-reader';
 
 export default defineContentScript({
-  matches: matchPatterns(x.hosts),
+  matches: matchPatterns(xPage.hosts),
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startReader(ctx, x),
+  main: (ctx) => startReader(ctx, xPage),
 });

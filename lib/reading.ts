@@ -138,9 +138,14 @@ export type Reading = v.InferOutput<typeof ReadingSchema>;
 export function validateReading(input: unknown): { ok: true; reading: Reading } | { ok: false; problem: string } {
   const result = v.safeParse(ReadingSchema, input);
   if (result.success) return { ok: true, reading: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '(root)';
-  return { ok: false, problem: `${path}: ${issue.message}` };
+  return { ok: false, problem: issueText(result.issues[0]) };
+}
+
+/** "path.to.field: message", naming where an untrusted value failed its schema. */
+export function issueText(issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return 'invalid';
+  const path = issue.path?.map((p) => String(p.key)).join('.') || '(root)';
+  return `${path}: ${issue.message}`;
 }
 
 /** A count field for a value that could not be read. */

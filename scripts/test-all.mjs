@@ -56,6 +56,21 @@ const built =
 if (built) {
   run('zip for both stores', 'npm', ['run', 'zip', '--silent']);
   run("Mozilla's addons-linter (0 errors)", 'npx', ['addons-linter', '.output/firefox-mv2']);
+  // Sizes are deterministic, so the content scripts' budget (8 KiB gzip each) is a test, unlike the bench's timings.
+  run(
+    'content-script size budget',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      'bench/vitest.size.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/size.json',
+    ],
+    { countTests: 'test-results/size.json' },
+  );
 }
 const browser = ensureChromium();
 if (!browser) {

@@ -3,7 +3,7 @@
  * operations run on the extension's own IndexedDB in Chromium: the same functions the shortlist page and the
  * background call, timed with `performance.now()` in the page. Not part of the extension.
  */
-import { generateBackup, type SnapshotShape } from '../generate';
+import { generateBackup, type VisitShape } from '../generate';
 import {
   BACKUP_LIMITS,
   STORE_NAMES,
@@ -21,6 +21,9 @@ import {
   type ShortlistRow,
 } from '../../lib/store';
 import { sortRows, filterRows, type SortSpec, type ViewFilter } from '../../lib/shortlist/view';
+import { countEntries, firstRows } from '../../lib/store/first-rows';
+import { allRows } from '../../lib/store/all-rows';
+import { deleteCampaign, entryKey, putCampaign } from '../../lib/store';
 import type { ProfileReading } from '../../lib/reading';
 
 let db: Promise<ScoutDb> | undefined;
@@ -40,7 +43,7 @@ const bench = {
    * Generates a shortlist in the page and its backup text (kept here, not returned: it is tens of megabytes).
    * Returns the text's length.
    */
-  generate(creators: number, shape: SnapshotShape = 'light', seed = 1): number {
+  generate(creators: number, shape: VisitShape = 'light', seed = 1): number {
     generated = generateBackup({ creators, shape, seed });
     text = serialiseBackup(generated);
     return text.length;
@@ -108,6 +111,58 @@ const bench = {
     const { ms, value } = await timed(async () => listCreators(await database()));
     rows = value;
     return { ms, count: value.length };
+  },
+  /** The shortlist page's first query: the first `limit` rows by last seen, of every campaign or of one. */
+  async first(limit: number, campaignId?: string): Promise<{ ms: number; count: number }> {
+    const { ms, value } = await timed(async () => firstRows(await database(), limit, campaignId));
+    return { ms, count: value.rows.length };
+  },
+  /** The count the page shows in its header while the rows load (IndexedDB counts key by key). */
+  async count(): Promise<{ ms: number; count: number }> {
+    const { ms, value } = await timed(async () => countEntries(await database()));
+    return { ms, count: value };
+  },
+  /** The shortlist page's read of every row behind the first ones, in slices. */
+  async all(): Promise<{ ms: number; count: number }> {
+    const { ms, value } = await timed(async () => allRows(await database()));
+    return { ms, count: value.length };
+  },
+  /** Adds campaign "bench-small" listing `n` creators spread over the shortlist (each also stays where it was). */
+  async addSmallCampaign(n: number): Promise<void> {
+    const db = await database();
+    const [template] = await db.getAll('campaigns');
+    if (!template) throw new Error('populate first');
+    await putCampaign(db, { ...template, id: 'bench-small', name: 'Small campaign' });
+    const keys = await db.getAllKeys('creators');
+    const tx = db.transaction('entries', 'readwrite');
+    for (let i = 0; i < n; i++) {
+      const creatorKey = keys[Math.floor((i * keys.length) / n)]!;
+      const at = Date.now();
+      void tx.store.put({
+        key: entryKey('bench-small', creatorKey),
+        campaignId: 'bench-small',
+        creatorKey,
+        status: 'prospect',
+        notes: '',
+        tags: [],
+        addedAt: at,
+        updatedAt: at,
+      });
+    }
+    await tx.done;
+  },
+  /**
+   * Lets go of the generated shortlist and the rows this page holds. Extension pages share one renderer process,
+   * and so one JS heap: what this page keeps would be counted in the shortlist page's heap measured next.
+   */
+  release(): void {
+    generated = undefined;
+    text = '';
+    rows = [];
+  },
+  /** Removes campaign "bench-small" and its entries (its creators are on other lists, so they stay). */
+  async removeSmallCampaign(): Promise<void> {
+    await deleteCampaign(await database(), 'bench-small');
   },
   /** Sorts copies of the rows, so that no sort key is cached yet (as on the first click after loading). */
   sort(spec: SortSpec): number {

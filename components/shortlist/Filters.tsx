@@ -9,11 +9,13 @@ interface Props {
   filter: ViewFilter;
   onChange: (filter: ViewFilter) => void;
   tags: readonly string[];
+  /** True while the tags in use are not all known yet (they come with every row). */
+  tagsLoading?: boolean;
   campaigns: readonly CampaignRecord[];
 }
 
 /** Search and the platform, status, tag and campaign filters above the table. */
-export function Filters({ filter, onChange, tags, campaigns }: Props) {
+export function Filters({ filter, onChange, tags, tagsLoading = false, campaigns }: Props) {
   const set = (patch: Partial<ViewFilter>) => onChange({ ...filter, ...patch });
   const value = (e: Event) => (e.currentTarget as HTMLSelectElement | HTMLInputElement).value;
   const active = Boolean(filter.search || filter.platform || filter.status || filter.tag || filter.campaignId);
@@ -76,8 +78,13 @@ export function Filters({ filter, onChange, tags, campaigns }: Props) {
       </div>
       <div class="field">
         <label for="filter-tag">Tag</label>
-        <select id="filter-tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: value(e) || undefined })}>
-          <option value="">Any tag</option>
+        <select
+          id="filter-tag"
+          value={filter.tag ?? ''}
+          disabled={tagsLoading && !filter.tag}
+          onChange={(e) => set({ tag: value(e) || undefined })}
+        >
+          <option value="">{tagsLoading ? 'Any tag (loading tags…)' : 'Any tag'}</option>
           {tags.map((t) => (
             <option key={t} value={t}>
               {t}

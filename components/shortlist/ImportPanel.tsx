@@ -39,7 +39,7 @@ const STORE_LABELS: [keyof Omit<ImportPreview, 'mode'>, string][] = [
   ['campaigns', 'Campaigns'],
   ['creators', 'Creators'],
   ['entries', 'Shortlist entries'],
-  ['snapshots', 'Saved visits'],
+  ['visits', 'Saved visits'],
   ['meta', 'Settings'],
 ];
 

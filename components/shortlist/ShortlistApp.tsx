@@ -1,19 +1,22 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   CSV_COLUMNS,
   exportCsv,
   type BulkPatch,
   type CampaignRecord,
   type EntryPatch,
+  type ShortlistEntry,
   type ShortlistRow,
 } from '../../lib/store';
+import type { FirstRows } from '../../lib/store/first-rows';
 import { rowsToCompare } from '../../lib/shortlist/compare';
 import { exportFileName } from '../../lib/shortlist/time';
 import {
+  DEFAULT_SORT,
   keepSelected,
   nextSort,
+  tableRows,
   tagsIn,
-  viewRows,
   type SortColumn,
   type SortSpec,
   type ViewFilter,
@@ -24,10 +27,16 @@ import { errorMessage, type ShortlistData } from './data';
 import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
 import { ImportPanel } from './ImportPanel';
+import { formatCount } from '../format';
 import { ShortlistTable } from './ShortlistTable';
 
 interface Props {
   data: ShortlistData;
+  /**
+   * The first reads ({@link openingReads}), started by the entrypoint before the page first renders: an effect
+   * runs only after the first frame is painted, and this way the query does not wait for it.
+   */
+  opening?: OpeningReads;
   now: () => number;
   /** Offers a file to save (the entrypoint uses a Blob and `<a download>`). */
   download: (name: string, text: string, type: string) => void;
@@ -35,13 +44,64 @@ interface Props {
 
 type Message = { kind: 'status' | 'error'; text: string };
 
+/**
+ * Rows read before everything else: a tall screenful (40 px rows) with room to scroll a little. Reading them
+ * takes about the same time whether the shortlist holds 50 creators or 50,000.
+ */
+export const FIRST_ROWS = 80;
+
+/** What the page reads before anything else: the first rows, the campaigns and the default campaign. */
+export type OpeningReads = Promise<[FirstRows, CampaignRecord[], string | undefined]>;
+
+/** Starts the page's first reads. */
+export function openingReads(data: ShortlistData): OpeningReads {
+  return Promise.all([data.firstRows(FIRST_ROWS), data.campaigns(), data.defaultCampaignId()]);
+}
+
+/** Resolves once the browser has had a chance to paint (or after 100 ms in a tab that is not painting). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }),
+    );
+  });
+}
+
+/** The rows with these entries replaced (matched by key) or, for undefined, removed. */
+function withEntries<T extends readonly ShortlistRow[]>(
+  rows: T,
+  changed: ReadonlyMap<string, ShortlistEntry | undefined>,
+): ShortlistRow[] {
+  const out: ShortlistRow[] = [];
+  for (const row of rows) {
+    if (!changed.has(row.entry.key)) out.push(row);
+    else {
+      const entry = changed.get(row.entry.key);
+      if (entry) out.push({ ...row, entry });
+    }
+  }
+  return out;
+}
+
 /** The shortlist page: filters, the table, the selected creator or a comparison beside it, export and import. */
-export function ShortlistApp({ data, now, download }: Props) {
-  const [rows, setRows] = useState<ShortlistRow[]>();
+export function ShortlistApp({ data, opening, now, download }: Props) {
+  // Every row once read; until then the first rows of one scope (all campaigns, or the one filtered to).
+  const [all, setAll] = useState<ShortlistRow[]>();
+  const [first, setFirst] = useState<FirstRows>();
+  /** Entries in the whole shortlist, known from the first query long before every row is read. */
+  const [total, setTotal] = useState<number>();
+  /** Rows read so far by the load of every row, while it runs. */
+  const [progress, setProgress] = useState<number>();
+  const [loadFailed, setLoadFailed] = useState(false);
   const [campaigns, setCampaigns] = useState<CampaignRecord[]>([]);
   const [defaultCampaignId, setDefaultCampaignId] = useState<string>();
   const [filter, setFilter] = useState<ViewFilter>({});
-  const [sort, setSort] = useState<SortSpec>();
+  const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [openKey, setOpenKey] = useState<string>();
   const [comparing, setComparing] = useState(false);
@@ -54,29 +114,90 @@ export function ShortlistApp({ data, now, download }: Props) {
     setMessage({ kind: 'error', text: `${what}: ${errorMessage(error)}` });
   const say = (text: string) => setMessage({ kind: 'status', text });
 
-  const load = useCallback(async () => {
-    try {
-      const [nextRows, nextCampaigns, nextDefault] = await Promise.all([
-        data.rows(),
-        data.campaigns(),
-        data.defaultCampaignId(),
-      ]);
-      setRows(nextRows);
-      setCampaigns(nextCampaigns);
-      setDefaultCampaignId(nextDefault);
-      setSelected((s) => keepSelected(s, nextRows));
-      setClock(now());
-    } catch (error) {
-      setRows((r) => r ?? []);
-      setMessage({ kind: 'error', text: `The shortlist could not be loaded: ${errorMessage(error)}` });
-    }
-  }, [data, now]);
+  // Only the latest load may set rows: an older one finishing late would bring back what was changed since.
+  const generation = useRef(0);
+  const loading = useRef(false);
+  // Edits made while every row is being read: the read may have passed those rows already, so they are applied
+  // again to what it brings (each change is idempotent).
+  const changesDuringLoad = useRef<((rows: readonly ShortlistRow[]) => ShortlistRow[])[]>([]);
+  const hasAll = useRef(false);
+  hasAll.current = all !== undefined;
+  // Used once, by the first load; later loads read afresh.
+  const started = useRef(opening);
+
+  /**
+   * Reads every row (after the first screenful, when the page has none yet). `ifIdle` skips it while a load is
+   * running: a tab shown again need not restart a load that is reading what it would read.
+   */
+  const load = useCallback(
+    async ({ ifIdle = false }: { ifIdle?: boolean } = {}) => {
+      if (ifIdle && loading.current) return;
+      const run = ++generation.current;
+      const current = () => run === generation.current;
+      loading.current = true;
+      try {
+        if (!hasAll.current) {
+          const reads = started.current ?? openingReads(data);
+          started.current = undefined;
+          const [firstRead, nextCampaigns, nextDefault] = await reads;
+          if (!current()) return;
+          setFirst(firstRead);
+          setCampaigns(nextCampaigns);
+          setDefaultCampaignId(nextDefault);
+          // A short shortlist is all there: nothing more to read.
+          if (firstRead.complete) {
+            setAll(firstRead.rows);
+            return;
+          }
+          // Let the first rows paint before the rest of the reading competes with them.
+          await afterPaint();
+          if (!current()) return;
+          // How many there are, for the header, long before every row is read.
+          data.count().then(
+            (n) => current() && !hasAll.current && setTotal(n),
+            () => undefined, // the header says "Loading…" until every row is read
+          );
+        }
+        setProgress(0);
+        changesDuringLoad.current = [];
+        const [readRows, nextCampaigns, nextDefault] = await Promise.all([
+          data.rows((read) => current() && setProgress(read)),
+          data.campaigns(),
+          data.defaultCampaignId(),
+        ]);
+        if (!current()) return;
+        const nextRows = changesDuringLoad.current.reduce((rows, change) => change(rows), readRows);
+        setAll(nextRows);
+        setTotal(nextRows.length);
+        setCampaigns(nextCampaigns);
+        setDefaultCampaignId(nextDefault);
+        setSelected((s) => keepSelected(s, nextRows));
+        setLoadFailed(false);
+        setClock(now());
+      } catch (error) {
+        if (!current()) return;
+        setLoadFailed(true);
+        setMessage({ kind: 'error', text: `The shortlist could not be loaded: ${errorMessage(error)}` });
+      } finally {
+        if (current()) {
+          loading.current = false;
+          setProgress(undefined);
+        }
+      }
+    },
+    [data, now],
+  );
+
+  // A layout effect runs as soon as the page is rendered; an effect would wait for the next frame, and the first
+  // rows (often already read, see `opening`) with it.
+  useLayoutEffect(() => {
+    void load();
+  }, [load]);
 
   useEffect(() => {
-    void load();
     // Creators saved from the popup while this tab was in the background show up when it is looked at again.
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void load();
+      if (document.visibilityState === 'visible') void load({ ifIdle: true });
     };
     document.addEventListener('visibilitychange', onVisible);
     const tick = setInterval(() => setClock(now()), 60_000);
@@ -86,13 +207,40 @@ export function ShortlistApp({ data, now, download }: Props) {
     };
   }, [load, now]);
 
-  const all = rows ?? [];
-  const shown = useMemo(() => viewRows(all, filter, sort), [all, filter, sort]);
-  const tags = useMemo(() => tagsIn(all), [all]);
-  const openRow = openKey === undefined ? undefined : all.find((r) => r.entry.key === openKey);
-  const selectedRows = all.filter((r) => selected.has(r.entry.key));
-  const hiddenSelected = selected.size - shown.filter((r) => selected.has(r.entry.key)).length;
-  const compared = comparing ? rowsToCompare(shown, all, selected) : undefined;
+  // Filtered to one campaign before every row is read: that campaign's first rows, by their own query.
+  const scope = filter.campaignId;
+  const firstScope = first?.campaignId;
+  useEffect(() => {
+    if (all || loadFailed || !first || firstScope === scope) return;
+    let current = true;
+    data.firstRows(FIRST_ROWS, scope).then(
+      (read) => current && setFirst(read),
+      () => undefined, // the load of every row reports problems; until it ends the table says it is waiting
+    );
+    return () => {
+      current = false;
+    };
+  }, [all, loadFailed, first, firstScope, scope, data]);
+
+  const table = useMemo(() => tableRows({ all, first }, filter, sort), [all, first, filter, sort]);
+  const shown = table.kind === 'waiting' ? [] : table.rows;
+  const complete = table.kind === 'view';
+  // The rows the page holds: every row, or the first ones while the rest load.
+  const known = all ?? first?.rows ?? [];
+  const tags = useMemo(() => tagsIn(all ?? []), [all]);
+  const openRow = openKey === undefined ? undefined : known.find((r) => r.entry.key === openKey);
+  const selectedRows = known.filter((r) => selected.has(r.entry.key));
+  // Selected rows the filters hide (none are hidden while the table waits for every row to filter them).
+  const hiddenSelected =
+    table.kind === 'waiting' ? 0 : selected.size - shown.filter((r) => selected.has(r.entry.key)).length;
+  const compared = comparing ? rowsToCompare(shown, known, selected) : undefined;
+
+  /** Applies a change to the rows held, whether every row or the first ones. */
+  const changeRows = (change: (rows: readonly ShortlistRow[]) => ShortlistRow[]) => {
+    if (loading.current) changesDuringLoad.current.push(change);
+    setAll((current) => current && change(current));
+    setFirst((current) => current && { ...current, rows: change(current.rows) });
+  };
 
   const toggle = (key: string) =>
     setSelected((s) => {
@@ -108,7 +256,7 @@ export function ShortlistApp({ data, now, download }: Props) {
   const saveEntry = async (key: string, patch: EntryPatch) => {
     try {
       const entry = await data.updateEntry(key, patch);
-      setRows((current) => current?.map((r) => (r.entry.key === key ? { ...r, entry } : r)));
+      changeRows((rows) => withEntries(rows, new Map([[key, entry]])));
       say('Changes saved.');
     } catch (error) {
       report(error, 'The changes were not saved');
@@ -118,8 +266,11 @@ export function ShortlistApp({ data, now, download }: Props) {
   const bulk = async (patch: BulkPatch) => {
     setBusy(true);
     try {
-      const count = await data.bulkUpdate([...selected], patch);
-      await load();
+      const keys = [...selected];
+      const count = await data.bulkUpdate(keys, patch);
+      // Only these entries changed: read them back rather than every row.
+      const entries = await data.entries(keys);
+      changeRows((rows) => withEntries(rows, new Map(keys.map((key, i) => [key, entries[i]]))));
       say(`Updated ${count} ${count === 1 ? 'creator' : 'creators'}.`);
     } catch (error) {
       report(error, 'Nothing was changed');
@@ -134,7 +285,8 @@ export function ShortlistApp({ data, now, download }: Props) {
       const keys = [...selected];
       const removed = await data.removeEntries(keys);
       const gone = new Set(keys);
-      setRows((current) => current?.filter((r) => !gone.has(r.entry.key)));
+      changeRows((rows) => rows.filter((r) => !gone.has(r.entry.key)));
+      setTotal((n) => (n === undefined ? n : Math.max(0, n - removed.entries)));
       setSelected(new Set());
       if (openKey && gone.has(openKey)) setOpenKey(undefined);
       setComparing(false);
@@ -184,22 +336,57 @@ export function ShortlistApp({ data, now, download }: Props) {
     />
   ) : undefined;
 
+  const selectedText = selected.size ? ` · ${formatCount(selected.size)} selected` : '';
+  const counts =
+    total === undefined
+      ? 'Loading…'
+      : `${formatCount(all?.length ?? total)} shortlisted · ` +
+        (complete ? `${formatCount(shown.length)} shown` : 'loading…') +
+        selectedText;
+  const read =
+    total === undefined
+      ? `${formatCount(progress ?? 0)} rows read`
+      : `${formatCount(progress ?? 0)} of ${formatCount(total)} rows read`;
+  // Below the rows while not every row is read: what is shown, and what is being waited for.
+  const notice =
+    table.kind === 'first' ? (
+      loadFailed ? (
+        `Only the ${formatCount(shown.length)} most recently seen could be read. Reload the page to try again.`
+      ) : (
+        <span aria-busy="true">
+          The {formatCount(shown.length)} most recently seen{scope === undefined ? '' : ' in this campaign'} are shown;
+          loading the rest ({read})…
+        </span>
+      )
+    ) : table.kind === 'waiting' ? (
+      loadFailed ? (
+        'Not every creator could be read, so this sort or filter cannot be applied. Reload the page to try again.'
+      ) : first?.campaignId !== scope ? (
+        <span aria-busy="true">Loading…</span>
+      ) : (
+        <span aria-busy="true">Sorting and filtering look at every creator: waiting for them to load ({read})…</span>
+      )
+    ) : undefined;
+
   return (
     <>
       <header class="top">
         <div>
           <h1>Creator Scout shortlist</h1>
           <p class="muted" aria-live="polite">
-            {rows === undefined
-              ? 'Loading…'
-              : `${all.length} shortlisted · ${shown.length} shown${selected.size ? ` · ${selected.size} selected` : ''}`}
+            {counts}
           </p>
         </div>
         <div class="top-actions">
-          <button type="button" disabled={busy || shown.length === 0} onClick={() => downloadCsv(shown)}>
+          <button
+            type="button"
+            disabled={busy || !complete || shown.length === 0}
+            title={complete ? undefined : 'Available once every creator is loaded'}
+            onClick={() => downloadCsv(shown)}
+          >
             Export CSV
           </button>
-          <button type="button" disabled={busy || rows === undefined} onClick={downloadBackup}>
+          <button type="button" disabled={busy || (!all && !first)} onClick={downloadBackup}>
             Export backup
           </button>
           <button
@@ -212,7 +399,7 @@ export function ShortlistApp({ data, now, download }: Props) {
           </button>
         </div>
       </header>
-      <main aria-busy={rows === undefined}>
+      <main aria-busy={!all && !loadFailed}>
         <div class="messages">
           <p role="status" class="status-text">
             {message?.kind === 'status' ? message.text : ''}
@@ -235,7 +422,7 @@ export function ShortlistApp({ data, now, download }: Props) {
             />
           </section>
         )}
-        <Filters filter={filter} onChange={setFilter} tags={tags} campaigns={campaigns} />
+        <Filters filter={filter} onChange={setFilter} tags={tags} tagsLoading={!all} campaigns={campaigns} />
         {selected.size > 0 && (
           <BulkBar
             count={selected.size}
@@ -254,9 +441,13 @@ export function ShortlistApp({ data, now, download }: Props) {
           />
         )}
         <div class={side ? 'workspace with-side' : 'workspace'}>
-          {rows === undefined ? (
-            <p aria-busy="true">Loading the shortlist…</p>
-          ) : all.length === 0 ? (
+          {!all && !first ? (
+            loadFailed ? (
+              <p class="empty">Nothing could be read from the shortlist.</p>
+            ) : (
+              <p aria-busy="true">Loading the shortlist…</p>
+            )
+          ) : all?.length === 0 ? (
             <section class="empty-state" aria-labelledby="empty-title">
               <h2 id="empty-title">No creators yet</h2>
               <p>
@@ -267,6 +458,10 @@ export function ShortlistApp({ data, now, download }: Props) {
           ) : (
             <ShortlistTable
               rows={shown}
+              // Only the first rows are here: the table's size is the shortlist's, or unknown for one campaign.
+              rowCount={table.kind === 'first' ? (scope === undefined ? (total ?? -1) : -1) : undefined}
+              canSelectAll={complete}
+              notice={notice}
               sort={sort}
               onSort={onSort}
               selected={selected}

@@ -11,8 +11,14 @@ import { engagementText, fitText, followersText, priceText, statusLabel, tierLab
 export const ROW_HEIGHT = 40;
 
 interface Props {
-  /** The rows matching the filters, in order. */
+  /** The rows matching the filters, in order (or the first of them, while the rest load). */
   rows: readonly ShortlistRow[];
+  /** How many rows the table has in all when `rows` are only the first ones (for aria-rowcount; -1: not known). */
+  rowCount?: number;
+  /** Whether "select all" can select every matching row: not while only some of them are read. */
+  canSelectAll?: boolean;
+  /** Shown below the rows, instead of "No creators match": what is still loading. */
+  notice?: ComponentChildren;
   sort: SortSpec | undefined;
   onSort: (column: SortColumn) => void;
   selected: ReadonlySet<string>;
@@ -173,7 +179,8 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
  * Home End move between them, Enter opens one in the side panel, Space selects it.
  */
 export function ShortlistTable(props: Props) {
-  const { rows, sort, onSort, selected, onToggle, onToggleAll, openKey, onOpen, showCampaign, now } = props;
+  const { rows, rowCount = rows.length, canSelectAll = true, notice } = props;
+  const { sort, onSort, selected, onToggle, onToggleAll, openKey, onOpen, showCampaign, now } = props;
   const columns = showCampaign ? COLUMNS : COLUMNS.filter((c) => c.id !== 'campaign');
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
@@ -253,7 +260,10 @@ export function ShortlistTable(props: Props) {
       ref={scroller}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
     >
-      <table class={showCampaign ? 'shortlist-table with-campaign' : 'shortlist-table'} aria-rowcount={rows.length + 1}>
+      <table
+        class={showCampaign ? 'shortlist-table with-campaign' : 'shortlist-table'}
+        aria-rowcount={rowCount < 0 ? -1 : rowCount + 1}
+      >
         <caption class="sr-only">
           Shortlisted creators. Use the arrow keys to move between rows, Enter to open one, Space to select it.
         </caption>
@@ -268,10 +278,16 @@ export function ShortlistTable(props: Props) {
             <th scope="col" class="col-select">
               <input
                 type="checkbox"
-                aria-label={allState === 'all' ? 'Clear the selection' : `Select all ${rows.length} matching creators`}
+                aria-label={
+                  allState === 'all'
+                    ? 'Clear the selection'
+                    : canSelectAll
+                      ? `Select all ${rows.length} matching creators`
+                      : 'Select all (once every creator is loaded)'
+                }
                 checked={allState === 'all' && rows.length > 0}
                 indeterminate={allState === 'some'}
-                disabled={rows.length === 0}
+                disabled={rows.length === 0 || (!canSelectAll && allState !== 'all')}
                 onChange={onToggleAll}
               />
             </th>
@@ -347,7 +363,7 @@ export function ShortlistTable(props: Props) {
           )}
         </tbody>
       </table>
-      {rows.length === 0 && <p class="empty">No creators match.</p>}
+      {notice ? <p class="empty">{notice}</p> : rows.length === 0 && <p class="empty">No creators match.</p>}
     </div>
   );
 }

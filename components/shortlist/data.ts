@@ -3,6 +3,8 @@
  * a prop, so they never open the database themselves: the entrypoint binds it to the browser's IndexedDB, the
  * tests to fake-indexeddb.
  */
+import { allRows } from '../../lib/store/all-rows';
+import { countEntries, firstRows, type FirstRows } from '../../lib/store/first-rows';
 import {
   addProfiles,
   applyImport,
@@ -11,7 +13,6 @@ import {
   getActiveCampaignId,
   history,
   listCampaigns,
-  listCreators,
   previewImport,
   removeEntries,
   updateEntry,
@@ -31,7 +32,14 @@ import {
 
 /** The store operations the shortlist page uses. */
 export interface ShortlistData {
-  rows(): Promise<ShortlistRow[]>;
+  /** The first `limit` rows in the default order (last seen first), of every campaign or of one. */
+  firstRows(limit: number, campaignId?: string): Promise<FirstRows>;
+  /** How many entries the shortlist holds (slow on a long one: IndexedDB counts key by key). */
+  count(): Promise<number>;
+  /** Every row, in no particular order; `onProgress` hears how many are read as they come. */
+  rows(onProgress?: (read: number) => void): Promise<ShortlistRow[]>;
+  /** The entries with these keys as stored now (undefined for one that is gone). */
+  entries(keys: readonly string[]): Promise<(ShortlistEntry | undefined)[]>;
   campaigns(): Promise<CampaignRecord[]>;
   /** The campaign a list is added to by default: the active one, else the first. */
   defaultCampaignId(): Promise<string | undefined>;
@@ -55,7 +63,10 @@ export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number)
     async (...args: A) =>
       fn(await openDb(), ...args);
   return {
-    rows: withDb((db) => listCreators(db)),
+    firstRows: withDb((db, limit: number, campaignId?: string) => firstRows(db, limit, campaignId)),
+    count: withDb((db) => countEntries(db)),
+    rows: withDb((db, onProgress?: (read: number) => void) => allRows(db, { onProgress })),
+    entries: withDb((db, keys: readonly string[]) => Promise.all(keys.map((key) => db.get('entries', key)))),
     campaigns: withDb((db) => listCampaigns(db)),
     defaultCampaignId: withDb(async (db) => (await getActiveCampaignId(db)) ?? (await listCampaigns(db))[0]?.id),
     updateEntry: withDb((db, key: string, patch: EntryPatch) => updateEntry(db, key, patch, now())),
@@ -71,33 +82,7 @@ export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number)
   };
 }
 
-/**
- * One shared connection, opened on first use and opened again after it closed. The store closes its connection
- * when another page upgrades the database (and the browser may close it), so a page left open for days must not
- * keep using a dead one.
- */
-export function reopeningDb(open: () => Promise<ScoutDb>): () => Promise<ScoutDb> {
-  let current: Promise<ScoutDb> | undefined;
-  return () => {
-    if (!current) {
-      const opening = open();
-      current = opening;
-      opening.then(
-        (db) => {
-          const forget = () => {
-            if (current === opening) current = undefined;
-          };
-          db.addEventListener('versionchange', forget);
-          db.addEventListener('close', forget);
-        },
-        () => {
-          if (current === opening) current = undefined;
-        },
-      );
-    }
-    return current;
-  };
-}
+export { reopeningDb } from '../../lib/store/reopening-db';
 
 /** What to tell the user about a failed operation: the store's own message when it has one. */
 export function errorMessage(error: unknown): string {

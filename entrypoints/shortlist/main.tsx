@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { openScoutDb, requestPersistence } from '../../lib/store';
-import { ShortlistApp } from '../../components/shortlist/ShortlistApp';
+import { ShortlistApp, openingReads } from '../../components/shortlist/ShortlistApp';
 import { reopeningDb, shortlistData } from '../../components/shortlist/data';
 import { downloadText } from '../../components/shortlist/download';
 import '../../components/theme.css';
@@ -9,10 +9,19 @@ import '../../components/shortlist/shortlist.css';
 // Extension pages share the extension's origin with the background worker, so this is the same database.
 const openDb = reopeningDb(() => openScoutDb(indexedDB));
 const data = shortlistData(openDb, Date.now);
+// The first rows are read from now on, while the page draws its first frame, not after it.
+const opening = openingReads(data);
+// Its failure is reported by the page when it takes the result; this only keeps it from counting as unhandled.
+opening.catch(() => undefined);
 // A shortlist is worth keeping: ask the browser not to evict it under storage pressure (it may say no).
 void requestPersistence(navigator.storage);
 
 render(
-  <ShortlistApp data={data} now={Date.now} download={(name, text, type) => downloadText(document, name, text, type)} />,
+  <ShortlistApp
+    data={data}
+    opening={opening}
+    now={Date.now}
+    download={(name, text, type) => downloadText(document, name, text, type)}
+  />,
   document.getElementById('app')!,
 );

@@ -68,6 +68,19 @@ export interface Rate {
   notes: string[];
 }
 
+/**
+ * The one rate a short view shows — the badge, the shortlist's engagement column, a campaign's minimum: engagement
+ * by followers when it could be computed (what the published benchmarks and campaign minimums use), else by views
+ * (all a page may allow, e.g. a YouTube channel). Undefined when neither could.
+ */
+export function headlineRate(engagement: Pick<Engagement, 'byFollowers' | 'byViews'>): HeadlineRate | undefined {
+  return [engagement.byFollowers, engagement.byViews].find(
+    (rate): rate is HeadlineRate => rate.status === 'ok' && rate.mean !== null,
+  );
+}
+
+export type HeadlineRate = Rate & { status: 'ok'; mean: number };
+
 /** A single derived figure (not a per-post rate), with its inputs. */
 export interface Figure {
   id: string;

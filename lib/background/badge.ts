@@ -2,8 +2,8 @@
  * The toolbar badge: the creator's engagement (or tier) at a glance on a readable profile, coloured by how it
  * compares with the tier's benchmark; nothing elsewhere.
  */
-import type { Assessment } from '../assess';
 import { formatPercent } from '../assess/numbers';
+import { headlineRate } from '../assess/engagement';
 import type { TabState } from './tab-state';
 
 export interface Badge {
@@ -22,26 +22,17 @@ const TIER_BADGES = { nano: 'nano', micro: 'mcro', mid: 'mid', macro: 'mac', meg
 export function badgeFor(state: TabState | undefined): Badge | null {
   if (!state || state.reading.kind !== 'profile' || !state.assessment) return null;
   const { assessment } = state;
-  const rate = headlineRate(assessment);
+  const rate = headlineRate(assessment.engagement);
   const verdict = assessment.benchmark.headline?.verdict ?? null;
   const tier = assessment.tier.status === 'known' ? assessment.tier.label : 'tier unknown';
   const parts = [`Creator Scout — @${state.reading.handle}`, tier];
-  if (rate)
-    parts.push(`${rate.label} ${formatPercent(rate.value)}${verdict ? ` (${verdict} the tier benchmark)` : ''}`);
+  if (rate) parts.push(`${rate.label} ${formatPercent(rate.mean)}${verdict ? ` (${verdict} the tier benchmark)` : ''}`);
   const title = parts.join(' · ');
   if (rate) {
-    return { text: shortPercent(rate.value), color: verdict ? VERDICT_COLORS[verdict] : NEUTRAL, title };
+    return { text: shortPercent(rate.mean), color: verdict ? VERDICT_COLORS[verdict] : NEUTRAL, title };
   }
   if (assessment.tier.status === 'known') {
     return { text: TIER_BADGES[assessment.tier.tier], color: NEUTRAL, title };
-  }
-  return null;
-}
-
-/** The rate the badge shows: engagement by followers when known, else by views. */
-function headlineRate(assessment: Assessment): { label: string; value: number } | null {
-  for (const rate of [assessment.engagement.byFollowers, assessment.engagement.byViews]) {
-    if (rate.status === 'ok' && rate.mean !== null) return { label: rate.label, value: rate.mean };
   }
   return null;
 }

@@ -57,8 +57,7 @@ export function savedStatus(status: CreatorStatus): SavedStatus {
 
 /** The active campaign: the one marked active, else the first, else none. */
 export async function activeCampaign(db: ScoutDb): Promise<{ campaigns: Campaign[]; active?: Campaign }> {
-  const campaigns = await listCampaigns(db);
-  const activeId = await getActiveCampaignId(db);
+  const [campaigns, activeId] = await Promise.all([listCampaigns(db), getActiveCampaignId(db)]);
   return { campaigns, active: campaigns.find((c) => c.id === activeId) ?? campaigns[0] };
 }
 
@@ -71,20 +70,24 @@ export async function shortlistView(
   reading: ProfileReading,
   assessment: Assessment,
 ): Promise<ShortlistView> {
-  const { campaigns, active } = await activeCampaign(db);
+  // Independent read-only transactions: the popup waits for this, so they run at the same time.
+  const [{ campaigns, active }, status] = await Promise.all([
+    activeCampaign(db),
+    getCreatorStatus(db, reading.platform, reading.handle),
+  ]);
   const fit = fitFor(active, reading, assessment);
   return {
     campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
     ...(active ? { activeCampaignId: active.id } : {}),
     ...(fit ? { fit } : {}),
-    saved: savedStatus(await getCreatorStatus(db, reading.platform, reading.handle)),
+    saved: savedStatus(status),
   };
 }
 
 /** Follower counts from the creator's saved visits, oldest first, for the "sudden jump" signal. */
 export async function followerHistory(db: ScoutDb, reading: ProfileReading): Promise<FollowerHistoryPoint[]> {
-  const snapshots = await history(db, creatorKey(reading.platform, reading.handle));
-  return snapshots.flatMap((s) =>
-    s.reading.followers.status === 'known' ? [{ at: s.at, followers: s.reading.followers.value }] : [],
+  const visits = await history(db, creatorKey(reading.platform, reading.handle));
+  return visits.flatMap((visit) =>
+    visit.followers.status === 'known' ? [{ at: visit.at, followers: visit.followers.value }] : [],
   );
 }

@@ -3,6 +3,7 @@
  * so the fit score and the assessment stay independent of each other.
  */
 import type { Assessment } from '../assess';
+import { headlineRate } from '../assess/engagement';
 import type { ProfileReading } from '../reading';
 import type { FitInput } from './input';
 
@@ -27,14 +28,14 @@ export function fitInputFrom(reading: ProfileReading, assessment: Assessment): F
     input.tier = assessment.tier.tier;
     input.tierBasis = assessment.tier.source;
   }
-  const { byFollowers, byViews } = assessment.engagement;
   // Campaign minimums are rates by followers, as the published benchmarks are; by views only when that is all.
-  const rate = [byFollowers, byViews].find((r) => r.status === 'ok' && r.mean !== null);
-  if (rate?.mean != null) {
+  const rate = headlineRate(assessment.engagement);
+  if (rate) {
     input.engagementRate = rate.mean;
     input.engagementBasis = `mean of ${rate.n} posts, ${rate.label.toLowerCase()}`;
   } else {
-    input.unknownReasons!.engagement = byFollowers.reason ?? 'no engagement rate could be computed';
+    input.unknownReasons!.engagement =
+      assessment.engagement.byFollowers.reason ?? 'no engagement rate could be computed';
   }
   const { price } = assessment;
   if (price.status === 'estimated' && price.low !== null && price.high !== null) {

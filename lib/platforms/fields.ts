@@ -4,11 +4,7 @@
  */
 import { readCount } from '../count';
 import type { CountField, CountSource, KnownCount } from '../reading';
-
-/** Trims and folds white space; page text is kept short and plain. */
-export function cleanText(text: string | null | undefined, max = 200): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
-}
+import { cleanText } from './page-text';
 
 /**
  * A count field from text shown on the page. `what` names the count for the reason when it cannot be read
@@ -64,21 +60,4 @@ export function firstKnown(...fields: CountField[]): CountField {
     fields.find((f) => f.status === 'hidden') ??
     fields[fields.length - 1] ?? { status: 'unknown', reason: 'not read' }
   );
-}
-
-/** The page's language from `<html lang>`, defaulting to English as the sites do. */
-export function pageLang(doc: Document): string {
-  return cleanText(doc.documentElement.getAttribute('lang'), 35) || 'en';
-}
-
-/**
- * The page's address as a reading records it: origin and path, plus YouTube's `?v=` (what names a watch page, as
- * in samePage), without the fragment or any other query. Tracking parameters are neither kept nor able to push
- * the address past the schema's 2,000 characters, which would make the background drop the whole reading.
- */
-export function readingUrl(url: URL): string {
-  const out = new URL(url.pathname, url.origin);
-  const v = url.searchParams.get('v');
-  if (v !== null) out.searchParams.set('v', v);
-  return out.href.slice(0, 2000);
 }

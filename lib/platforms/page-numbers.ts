@@ -2,7 +2,7 @@
  * Exact integers as sites write them inside attributes — a `title` of "48,213", an aria-label of "11424 views.
  * View post analytics" — and the handle comparison the Instagram and X readers share.
  */
-import { cleanText } from './fields';
+import { cleanText } from './page-text';
 
 const GROUPED_INTEGER = /^\d{1,3}([.,\u00a0\u202f' ])\d{3}(?:\1\d{3})*$/;
 

@@ -3,7 +3,7 @@
  * signals of each creator's latest saved assessment.
  */
 import type { ShortlistRow } from '../store/repo';
-import type { SnapshotRecord } from '../store/schema';
+import type { Visit } from '../store/schema';
 
 /** Most creators compared at once: four columns still fit a laptop screen side by side. */
 export const MAX_COMPARE = 4;
@@ -38,13 +38,12 @@ export function signalCount(assessment: unknown): SignalCount | undefined {
   return result;
 }
 
-/** The latest snapshot's assessment's signals, from a creator's history (oldest first, as `history()` gives it). */
-export function latestSignals(snapshots: readonly SnapshotRecord[]): SignalCount | undefined {
-  for (let i = snapshots.length - 1; i >= 0; i--) {
-    const count = signalCount(snapshots[i]!.assessment);
-    if (count) return count;
-  }
-  return undefined;
+/**
+ * The signals of the latest saved assessment, from a creator's history (oldest first, as `history()` gives it). Only
+ * the latest visit keeps its assessment: undefined when it was saved without one (or with one of another shape).
+ */
+export function latestSignals(visits: readonly Visit[]): SignalCount | undefined {
+  return signalCount(visits.at(-1)?.assessment);
 }
 
 /** The rows to compare: the selected ones in table order, at most {@link MAX_COMPARE}; undefined if too many. */

@@ -1,8 +1,8 @@
 /**
- * A creator's follower history from their saved snapshots, and the geometry of the small chart that draws it.
+ * A creator's follower history from their saved visits, and the geometry of the small chart that draws it.
  * The numbers are also listed in a table beside the chart, so the chart adds nothing a screen reader misses.
  */
-import type { SnapshotRecord } from '../store/schema';
+import type { Visit } from '../store/schema';
 
 /** One saved follower count. */
 export interface FollowerPoint {
@@ -12,12 +12,12 @@ export interface FollowerPoint {
   exact: boolean;
 }
 
-/** The known follower counts of the snapshots, oldest first; visits where the count was not read are left out. */
-export function followerPoints(snapshots: readonly SnapshotRecord[]): FollowerPoint[] {
+/** The known follower counts of the visits, oldest first; visits where the count was not read are left out. */
+export function followerPoints(visits: readonly Visit[]): FollowerPoint[] {
   const points: FollowerPoint[] = [];
-  for (const s of snapshots) {
-    const f = s.reading.followers;
-    if (f.status === 'known') points.push({ at: s.at, followers: f.value, exact: f.exact });
+  for (const visit of visits) {
+    const f = visit.followers;
+    if (f.status === 'known') points.push({ at: visit.at, followers: f.value, exact: f.exact });
   }
   return points.sort((a, b) => a.at - b.at);
 }

@@ -32,6 +32,13 @@ export interface SortSpec {
   direction: SortDirection;
 }
 
+/**
+ * The order the page opens in: last seen, newest first. It is the one order an index gives directly (the
+ * creators' `by-lastSeen`, read backwards), so the first screenful can be read without loading every row
+ * (lib/store/first-rows.ts gives exactly the first rows of this sort).
+ */
+export const DEFAULT_SORT: SortSpec = { column: 'lastSeen', direction: 'desc' };
+
 /** Narrows the rows; an omitted (or empty) criterion keeps every row. */
 export interface ViewFilter {
   platform?: Platform;
@@ -193,6 +200,42 @@ export function sortRows(rows: readonly ShortlistRow[], sort: SortSpec): Shortli
 export function viewRows(rows: readonly ShortlistRow[], filter: ViewFilter, sort?: SortSpec): ShortlistRow[] {
   const kept = filterRows(rows, filter);
   return sort ? sortRows(kept, sort) : kept;
+}
+
+/** True when the view is the default order with no narrowing but (perhaps) one campaign: what first rows show. */
+export function isFirstRowsView(filter: ViewFilter, sort: SortSpec): boolean {
+  return (
+    !filter.platform &&
+    !filter.status &&
+    !filter.tag?.trim() &&
+    searchWords(filter.search).length === 0 &&
+    sort.column === DEFAULT_SORT.column &&
+    sort.direction === DEFAULT_SORT.direction
+  );
+}
+
+/** The rows the page has read so far: the first rows of one scope, then every row. */
+export interface LoadedRows {
+  /** Every row, once read. */
+  all?: readonly ShortlistRow[];
+  /** The first rows in the default order, of every campaign or of one (lib/store/first-rows.ts). */
+  first?: { rows: readonly ShortlistRow[]; complete: boolean; campaignId?: string };
+}
+
+/**
+ * What the table can show, honestly, while a long shortlist loads:
+ * - `view`: the filtered, sorted rows — every row is read (or every row of the one campaign shown);
+ * - `first`: the first rows of the default order, the rest still loading (nothing else can be known yet);
+ * - `waiting`: the filter or sort needs every row, and they are still loading.
+ */
+export type TableRows =
+  { kind: 'view'; rows: ShortlistRow[] } | { kind: 'first'; rows: readonly ShortlistRow[] } | { kind: 'waiting' };
+
+export function tableRows({ all, first }: LoadedRows, filter: ViewFilter, sort: SortSpec): TableRows {
+  if (all) return { kind: 'view', rows: viewRows(all, filter, sort) };
+  if (!first || first.campaignId !== filter.campaignId) return { kind: 'waiting' };
+  if (first.complete) return { kind: 'view', rows: viewRows(first.rows, filter, sort) };
+  return isFirstRowsView(filter, sort) ? { kind: 'first', rows: first.rows } : { kind: 'waiting' };
 }
 
 /** Every tag on the rows, each once (the first spelling), alphabetically ignoring case. */

@@ -1,59 +1,70 @@
 /**
  * The JSON backup of everything the store holds, and its import.
  *
- * Format (version 1), one record per line so a diff of two backups is readable:
+ * Format (version 2), one record per line so a diff of two backups is readable:
  *
- *     {"format":"creator-scout-backup","version":1,"exportedAt":"2025-01-31T12:00:00.000Z",
+ *     {"format":"creator-scout-backup","version":2,"exportedAt":"2025-01-31T12:00:00.000Z",
  *     "campaigns":[ …sorted by id ],
  *     "creators":[ …sorted by key ],
  *     "entries":[ …sorted by key ],
- *     "snapshots":[ …sorted by creatorKey, then at ],
+ *     "histories":[ …sorted by creatorKey; each creator's visits oldest first ],
  *     "meta":{"activeCampaignId":"…"}}
  *
  * Every record's keys are sorted, so export → import → export gives the same bytes apart from `exportedAt`.
- * Snapshots are identified by creator and time; their database ids are internal and not exported.
+ * Version 1 files (a "snapshots" list: one record per visit, each with its whole reading) are still read: their
+ * snapshots become histories as the database's own upgrade to version 3 makes them (from-snapshots.ts).
  *
  * A file is checked whole before anything is written (parseBackup), then written in one transaction over every
  * store (applyImport): a malformed, truncated, hostile or newer-version file changes nothing and gets a message
  * naming the problem.
  */
 import * as v from 'valibot';
+import { unwrap } from 'idb';
 import { CampaignSchema } from '../campaign';
+import { ProfileReadingSchema } from '../reading';
 import type { ScoutDb } from './db';
 import { StorageFullError } from './errors';
+import { historiesFromSnapshots, type SnapshotV2 } from './from-snapshots';
 import { abortQuietly, compareText, storeErrorOf } from './tx';
 import {
+  CreatorHistorySchema,
   CreatorRecordSchema,
+  JsonValueSchema,
+  LIMITS,
   MetaSchema,
   STORE_NAMES,
   ShortlistEntrySchema,
-  SnapshotDataSchema,
+  creatorKey,
   type CampaignRecord,
+  type CreatorHistory,
   type CreatorRecord,
   type Meta,
   type MetaKey,
   type MetaRow,
   type ShortlistEntry,
-  type SnapshotData,
-  type SnapshotRecord,
+  type StoreName,
+  type Visit,
 } from './schema';
 import { stableStringify } from './stable-json';
+import { mergeVisits } from './visits';
 
 /** The `format` every backup names. */
 export const BACKUP_FORMAT = 'creator-scout-backup';
 /** The newest backup format version this code reads and the one it writes. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
-/** Caps against hostile or mistaken files: text size and records per list. */
+/** Caps against hostile or mistaken files: text size, records per list, and visits in all. */
 export const BACKUP_LIMITS = {
   maxChars: 200 * 1024 * 1024,
   campaigns: 10_000,
   creators: 100_000,
   entries: 500_000,
-  snapshots: 1_000_000,
+  histories: 100_000,
+  /** Visits in all histories together (in a version-1 file: snapshots). */
+  visits: 1_000_000,
 } as const;
 
-/** A parsed, validated backup. */
+/** A parsed, validated backup (of any version, converted to the current one). */
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
@@ -61,7 +72,7 @@ export interface Backup {
   campaigns: CampaignRecord[];
   creators: CreatorRecord[];
   entries: ShortlistEntry[];
-  snapshots: SnapshotData[];
+  histories: CreatorHistory[];
   meta: Meta;
 }
 
@@ -94,13 +105,14 @@ export interface StoreChange {
   unchanged: number;
 }
 
-/** What an import will change (previewImport) or changed (applyImport), per store. */
+/** What an import will change (previewImport) or changed (applyImport): per store, and per visit in histories. */
 export interface ImportPreview {
   mode: ImportMode;
   campaigns: StoreChange;
   creators: StoreChange;
   entries: StoreChange;
-  snapshots: StoreChange;
+  /** The visits in the creators' histories, counted one by one. */
+  visits: StoreChange;
   meta: StoreChange;
 }
 
@@ -109,34 +121,47 @@ export type ImportResult =
   | { ok: true; preview: ImportPreview }
   | { ok: false; code: BackupProblemCode | 'storage-full' | 'write-failed'; problem: string };
 
-type Lists = Pick<Backup, 'campaigns' | 'creators' | 'entries' | 'snapshots'>;
+type Lists = Pick<Backup, 'campaigns' | 'creators' | 'entries' | 'histories'>;
 const LIST_SCHEMAS = {
   campaigns: CampaignSchema,
   creators: CreatorRecordSchema,
   entries: ShortlistEntrySchema,
-  snapshots: SnapshotDataSchema,
+  histories: CreatorHistorySchema,
 } as const;
-const LIST_NAMES = ['campaigns', 'creators', 'entries', 'snapshots'] as const satisfies readonly (keyof Lists)[];
+const LIST_NAMES = ['campaigns', 'creators', 'entries'] as const satisfies readonly (keyof Lists)[];
 
+/**
+ * A snapshot as version-1 backups hold it (and as database version 2 stored it), frozen: what such a file's
+ * "snapshots" list is checked against before it is turned into histories.
+ */
+const SnapshotV1Schema = v.pipe(
+  v.object({
+    creatorKey: v.pipe(v.string(), v.maxLength(LIMITS.key)),
+    at: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)),
+    reading: ProfileReadingSchema,
+    assessment: v.optional(JsonValueSchema),
+  }),
+  v.check(
+    (s) => s.creatorKey === creatorKey(s.reading.platform, s.reading.handle),
+    "creatorKey must match the reading's platform and handle",
+  ),
+);
+
+/** Everything stored, by store. */
 interface Contents {
   campaigns: CampaignRecord[];
   creators: CreatorRecord[];
   entries: ShortlistEntry[];
-  snapshots: SnapshotRecord[];
+  histories: CreatorHistory[];
   meta: MetaRow[];
 }
 
 // ——— export ———
 
-const snapshotKey = (s: SnapshotData): string => `${s.creatorKey}\u0000${s.at}`;
 const byText =
   <T>(key: (item: T) => string) =>
   (a: T, b: T) =>
     compareText(key(a), key(b));
-
-function withoutId({ id: _id, ...data }: SnapshotRecord): SnapshotData {
-  return data;
-}
 
 function metaFromRows(rows: readonly MetaRow[]): Meta {
   const meta: Meta = {};
@@ -160,18 +185,16 @@ export function serialiseBackup(backup: Backup): string {
     `"campaigns":${list([...backup.campaigns].sort(byText((c) => c.id)))},\n` +
     `"creators":${list([...backup.creators].sort(byText((c) => c.key)))},\n` +
     `"entries":${list([...backup.entries].sort(byText((e) => e.key)))},\n` +
-    `"snapshots":${list([...backup.snapshots].sort((a, b) => compareText(a.creatorKey, b.creatorKey) || a.at - b.at))},\n` +
+    `"histories":${list([...backup.histories].sort(byText((h) => h.creatorKey)))},\n` +
     `"meta":${stableStringify(backup.meta)}}\n`
   );
 }
 
-async function readContents(tx: {
-  objectStore(name: 'campaigns' | 'creators' | 'entries' | 'snapshots' | 'meta'): { getAll(): Promise<unknown[]> };
-}): Promise<Contents> {
-  const [campaigns, creators, entries, snapshots, meta] = await Promise.all(
-    (['campaigns', 'creators', 'entries', 'snapshots', 'meta'] as const).map((name) => tx.objectStore(name).getAll()),
+async function readContents(tx: { objectStore(name: StoreName): { getAll(): Promise<unknown[]> } }): Promise<Contents> {
+  const [campaigns, creators, entries, histories, meta] = await Promise.all(
+    (['campaigns', 'creators', 'entries', 'histories', 'meta'] as const).map((name) => tx.objectStore(name).getAll()),
   );
-  return { campaigns, creators, entries, snapshots, meta } as Contents;
+  return { campaigns, creators, entries, histories, meta } as Contents;
 }
 
 /** Everything stored, as backup text; `now` (epoch ms) becomes `exportedAt`. Read in one transaction. */
@@ -186,16 +209,15 @@ export async function exportBackup(db: ScoutDb, now: number): Promise<string> {
     campaigns: contents.campaigns,
     creators: contents.creators,
     entries: contents.entries,
-    snapshots: contents.snapshots.map(withoutId),
+    histories: contents.histories,
     meta: metaFromRows(contents.meta),
   });
 }
 
 // ——— parse ———
 
-class HostileKeyError extends Error {}
-
-const fail = (code: BackupProblemCode, problem: string): BackupParse => ({ ok: false, code, problem });
+type Failure = Extract<BackupParse, { ok: false }>;
+const fail = (code: BackupProblemCode, problem: string): Failure => ({ ok: false, code, problem });
 
 /** True when JSON text stops inside a string, object or array: it was cut off rather than mistyped. */
 function endsEarly(text: string): boolean {
@@ -215,6 +237,31 @@ function endsEarly(text: string): boolean {
   return inString || depth > 0;
 }
 
+/**
+ * True when some object in parsed JSON has a `__proto__` key. JSON.parse makes such a key an ordinary own property,
+ * but a later spread or assignment of the object could set a prototype, and a backup never has one. Such a key
+ * can only come from text that spells `__proto__` or uses a `\u` escape, so any other text is passed at once
+ * (a reviver on JSON.parse would check every key of every file, and makes parsing several times slower). The walk
+ * keeps its own stack, so no nesting depth can overflow it.
+ */
+function hasProtoKey(text: string, data: unknown): boolean {
+  if (!text.includes('__proto__') && !text.includes('\\u')) return false;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') return true;
+      stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
@@ -227,10 +274,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Reads and checks backup text without touching the database. Returns the backup, or the first problem found:
- * empty, too large, cut off, not JSON, a `__proto__` key, not a backup, a newer or invalid version, too many
- * records, an invalid record (named by list, position and key, with the field and what is wrong), a repeated key,
- * or a record pointing at one the file does not contain.
+ * Reads and checks backup text without touching the database. Returns the backup (a version-1 file converted to
+ * the current version), or the first problem found: empty, too large, cut off, not JSON, a `__proto__` key, not a
+ * backup, a newer or invalid version, too many records, an invalid record (named by list, position and key, with
+ * the field and what is wrong), a repeated key, or a record pointing at one the file does not contain.
  */
 export function parseBackup(text: string): BackupParse {
   if (typeof text !== 'string') return fail('empty', 'The file is empty.');
@@ -244,20 +291,15 @@ export function parseBackup(text: string): BackupParse {
   const body = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = JSON.parse(body, (key, value: unknown) => {
-      // JSON.parse makes "__proto__" an ordinary own key, but any later spread or assignment of such an object
-      // could set a prototype. A backup never has one, so a file that does is refused outright.
-      if (key === '__proto__') throw new HostileKeyError();
-      return value;
-    });
+    data = JSON.parse(body);
   } catch (error) {
-    if (error instanceof HostileKeyError) {
-      return fail('hostile', 'The file contains a "__proto__" key, which no backup has; it was not imported.');
-    }
     if (error instanceof RangeError) return fail('hostile', 'The file is nested too deeply to be a backup.');
     return endsEarly(body)
       ? fail('truncated', 'The file ends too early: it looks cut off (truncated). Export the backup again.')
       : fail('not-json', 'The file is not valid JSON, so it is not a Creator Scout backup.');
+  }
+  if (hasProtoKey(body, data)) {
+    return fail('hostile', 'The file contains a "__proto__" key, which no backup has; it was not imported.');
   }
   if (!isPlainObject(data)) return fail('not-backup', 'The file is JSON but not a Creator Scout backup.');
   if (data.format !== BACKUP_FORMAT) {
@@ -282,19 +324,14 @@ export function parseBackup(text: string): BackupParse {
 
   const lists: Partial<Lists> = {};
   for (const name of LIST_NAMES) {
-    const raw = data[name];
-    if (!Array.isArray(raw)) return fail('invalid-record', `The backup's "${name}" is ${describe(raw)}, not a list.`);
-    if (raw.length > BACKUP_LIMITS[name]) {
-      return fail('too-many', `The backup has ${raw.length} ${name}; at most ${BACKUP_LIMITS[name]} can be imported.`);
-    }
-    const out: unknown[] = [];
-    for (let i = 0; i < raw.length; i++) {
-      const result = v.safeParse(LIST_SCHEMAS[name], raw[i]);
-      if (!result.success) return fail('invalid-record', recordProblem(name, i, raw[i], result.issues[0]));
-      out.push(result.output);
-    }
-    (lists as Record<string, unknown[]>)[name] = out;
+    const list = checkedList(data, name, LIST_SCHEMAS[name], BACKUP_LIMITS[name]);
+    if (!list.ok) return list;
+    (lists as Record<string, unknown[]>)[name] = list.records;
   }
+  const histories = version === 1 ? historiesOfVersion1(data, lists.creators ?? []) : historiesOfVersion2(data);
+  if (!histories.ok) return histories;
+  lists.histories = histories.records;
+
   if (!isPlainObject(data.meta))
     return fail('invalid-record', `The backup's "meta" is ${describe(data.meta)}, not an object.`);
   const meta = v.safeParse(MetaSchema, data.meta);
@@ -310,6 +347,78 @@ export function parseBackup(text: string): BackupParse {
   return checkConsistency(backup) ?? { ok: true, backup };
 }
 
+type Checked<T> = { ok: true; records: T[] } | Failure;
+
+/** The file's list `name`, each record checked against `schema`; at most `max` records. */
+function checkedList<S extends v.GenericSchema>(
+  data: Record<string, unknown>,
+  name: string,
+  schema: S,
+  max: number,
+): Checked<v.InferOutput<S>> {
+  const raw = data[name];
+  if (!Array.isArray(raw)) return fail('invalid-record', `The backup's "${name}" is ${describe(raw)}, not a list.`);
+  if (raw.length > max)
+    return fail('too-many', `The backup has ${raw.length} ${name}; at most ${max} can be imported.`);
+  const records: v.InferOutput<S>[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const result = v.safeParse(schema, raw[i]);
+    if (!result.success) return fail('invalid-record', recordProblem(name, i, raw[i], result.issues[0]));
+    records.push(result.output);
+  }
+  return { ok: true, records };
+}
+
+/** A version-2 file's histories, with at most {@link BACKUP_LIMITS}.visits visits in all. */
+function historiesOfVersion2(data: Record<string, unknown>): Checked<CreatorHistory> {
+  const raw = data.histories;
+  if (Array.isArray(raw)) {
+    // Counted before checking, so a file with millions of visits is refused before any is looked at.
+    let visits = 0;
+    for (const history of raw)
+      if (isPlainObject(history) && Array.isArray(history.visits)) visits += history.visits.length;
+    if (visits > BACKUP_LIMITS.visits) {
+      return fail('too-many', `The backup has ${visits} visits; at most ${BACKUP_LIMITS.visits} can be imported.`);
+    }
+  }
+  return checkedList(data, 'histories', CreatorHistorySchema, BACKUP_LIMITS.histories);
+}
+
+/**
+ * A version-1 file's snapshots as histories. The snapshots are checked as version 1 wrote them (each named by
+ * its place in the file if it is wrong, repeated or names a creator the file lacks), then converted as the
+ * database's upgrade to version 3 converts them.
+ */
+function historiesOfVersion1(
+  data: Record<string, unknown>,
+  creators: readonly CreatorRecord[],
+): Checked<CreatorHistory> {
+  const snapshots = checkedList(data, 'snapshots', SnapshotV1Schema, BACKUP_LIMITS.visits);
+  if (!snapshots.ok) return snapshots;
+  const known = new Set(creators.map((c) => c.key));
+  const seen = new Map<string, number>();
+  for (const [i, snapshot] of snapshots.records.entries()) {
+    const key = `${snapshot.creatorKey}\u0000${snapshot.at}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      return fail(
+        'duplicate',
+        `The backup's snapshots record ${i + 1} repeats the creator and time (${snapshot.creatorKey}, ${snapshot.at}) of record ${earlier + 1}.`,
+      );
+    }
+    seen.set(key, i);
+    if (!known.has(snapshot.creatorKey)) {
+      return fail(
+        'broken-reference',
+        `The backup's snapshots record ${i + 1} names creator "${snapshot.creatorKey}", which the file lacks. The file is incomplete or was edited.`,
+      );
+    }
+  }
+  const converted = historiesFromSnapshots(snapshots.records as SnapshotV2[]);
+  // What the conversion makes always passes; checking it keeps a converted file to the same rules as a current one.
+  return checkedList({ histories: converted }, 'histories', CreatorHistorySchema, BACKUP_LIMITS.histories);
+}
+
 function recordProblem(name: string, index: number | undefined, raw: unknown, issue: v.BaseIssue<unknown>): string {
   const where = index === undefined ? `"${name}"` : `${name} record ${index + 1}`;
   const id = isPlainObject(raw) ? (raw.key ?? raw.id ?? raw.creatorKey) : undefined;
@@ -319,15 +428,16 @@ function recordProblem(name: string, index: number | undefined, raw: unknown, is
 }
 
 function checkConsistency(backup: Backup): BackupParse | undefined {
-  const unique = <T>(name: string, items: readonly T[], key: (item: T) => string, show: (item: T) => string) => {
+  const unique = <T>(name: string, items: readonly T[], key: (item: T) => string) => {
     const first = new Map<string, number>();
     for (let i = 0; i < items.length; i++) {
       const k = key(items[i] as T);
       const earlier = first.get(k);
       if (earlier !== undefined) {
+        const field = name === 'campaigns' ? 'id' : name === 'histories' ? 'creator' : 'key';
         return fail(
           'duplicate',
-          `The backup's ${name} record ${i + 1} repeats ${show(items[i] as T)} of record ${earlier + 1}.`,
+          `The backup's ${name} record ${i + 1} repeats the ${field} "${k}" of record ${earlier + 1}.`,
         );
       }
       first.set(k, i);
@@ -335,25 +445,10 @@ function checkConsistency(backup: Backup): BackupParse | undefined {
     return undefined;
   };
   const duplicate =
-    unique(
-      'campaigns',
-      backup.campaigns,
-      (c) => c.id,
-      (c) => `the id "${c.id}"`,
-    ) ??
-    unique(
-      'creators',
-      backup.creators,
-      (c) => c.key,
-      (c) => `the key "${c.key}"`,
-    ) ??
-    unique(
-      'entries',
-      backup.entries,
-      (e) => e.key,
-      (e) => `the key "${e.key}"`,
-    ) ??
-    unique('snapshots', backup.snapshots, snapshotKey, (s) => `the creator and time (${s.creatorKey}, ${s.at})`);
+    unique('campaigns', backup.campaigns, (c) => c.id) ??
+    unique('creators', backup.creators, (c) => c.key) ??
+    unique('entries', backup.entries, (e) => e.key) ??
+    unique('histories', backup.histories, (h) => h.creatorKey);
   if (duplicate) return duplicate;
 
   const campaigns = new Set(backup.campaigns.map((c) => c.id));
@@ -367,10 +462,10 @@ function checkConsistency(backup: Backup): BackupParse | undefined {
       return broken(`The backup's entries record ${i + 1} names creator "${entry.creatorKey}", which the file lacks.`);
     }
   }
-  for (const [i, snapshot] of backup.snapshots.entries()) {
-    if (!creators.has(snapshot.creatorKey)) {
+  for (const [i, history] of backup.histories.entries()) {
+    if (!creators.has(history.creatorKey)) {
       return broken(
-        `The backup's snapshots record ${i + 1} names creator "${snapshot.creatorKey}", which the file lacks.`,
+        `The backup's histories record ${i + 1} names creator "${history.creatorKey}", which the file lacks.`,
       );
     }
   }
@@ -389,6 +484,7 @@ interface Plan {
 }
 
 const emptyChange = (): StoreChange => ({ added: 0, updated: 0, removed: 0, unchanged: 0 });
+const sameRecord = (a: unknown, b: unknown) => stableStringify(a) === stableStringify(b);
 
 /**
  * Compares one store's records with the file's. Replace: the file's records are written and the others removed.
@@ -400,7 +496,6 @@ function planStore<T>(
   key: (record: T) => string,
   mode: ImportMode,
   resolve: (current: T, incoming: T) => T,
-  same: (a: T, b: T) => boolean = (a, b) => stableStringify(a) === stableStringify(b),
 ): { change: StoreChange; puts: T[] } {
   const change = emptyChange();
   const byKey = new Map(current.map((record) => [key(record), record]));
@@ -409,12 +504,51 @@ function planStore<T>(
     const existing = byKey.get(key(record));
     byKey.delete(key(record));
     const result = existing === undefined || mode === 'replace' ? record : resolve(existing, record);
+    const same = existing !== undefined && sameRecord(existing, result);
     if (existing === undefined) change.added++;
-    else if (same(existing, result)) change.unchanged++;
+    else if (same) change.unchanged++;
     else change.updated++;
-    if (mode === 'replace' || existing === undefined || !same(existing, result)) puts.push(result);
+    if (mode === 'replace' || !same) puts.push(result);
   }
   if (mode === 'replace') change.removed = byKey.size;
+  return { change, puts };
+}
+
+/**
+ * Compares the stored histories with the file's, visit by visit (a visit is known by its creator and time), counting
+ * as the other stores do: the file's visits as added, updated or unchanged, and a stored visit the file lacks as
+ * removed (replace) or, when merging, as updated only if it changes (it gives its reading up to a newer visit).
+ * Replace: each history becomes the file's. Merge: each becomes both together (see mergeVisits), so no visit is
+ * lost and the file's copy of a visit wins.
+ */
+function planHistories(
+  current: readonly CreatorHistory[],
+  incoming: readonly CreatorHistory[],
+  mode: ImportMode,
+): { change: StoreChange; puts: CreatorHistory[] } {
+  const change = emptyChange();
+  const byKey = new Map(current.map((history) => [history.creatorKey, history]));
+  const puts: CreatorHistory[] = [];
+  for (const history of incoming) {
+    const existing = byKey.get(history.creatorKey);
+    byKey.delete(history.creatorKey);
+    const visits = !existing || mode === 'replace' ? history.visits : mergeVisits(existing.visits, history.visits);
+    const before = new Map<number, Visit>(existing?.visits.map((visit) => [visit.at, visit]));
+    const fromFile = new Set(history.visits.map((visit) => visit.at));
+    let changed = false;
+    for (const visit of visits) {
+      const old = before.get(visit.at);
+      before.delete(visit.at);
+      const same = old !== undefined && sameRecord(old, visit);
+      if (old === undefined) change.added++;
+      else if (!same) change.updated++;
+      else if (fromFile.has(visit.at)) change.unchanged++;
+      changed ||= !same;
+    }
+    change.removed += before.size;
+    if (mode === 'replace' || changed || before.size > 0) puts.push({ creatorKey: history.creatorKey, visits });
+  }
+  if (mode === 'replace') for (const history of byKey.values()) change.removed += history.visits.length;
   return { change, puts };
 }
 
@@ -450,15 +584,7 @@ function planImport(current: Contents, backup: Backup, mode: ImportMode): Plan {
     mode,
     newer((e) => e.updatedAt),
   );
-  // A stored snapshot keeps its id when the file's copy replaces it; the comparison ignores ids.
-  const snapshots = planStore<SnapshotRecord>(
-    current.snapshots,
-    backup.snapshots,
-    snapshotKey,
-    mode,
-    (cur, inc) => ({ ...inc, id: cur.id }),
-    (a, b) => stableStringify(withoutId(a)) === stableStringify(withoutId(b)),
-  );
+  const histories = planHistories(current.histories, backup.histories, mode);
   // Merge keeps this browser's settings and only fills in what it lacks.
   const meta = planStore(
     current.meta,
@@ -474,14 +600,14 @@ function planImport(current: Contents, backup: Backup, mode: ImportMode): Plan {
       campaigns: campaigns.change,
       creators: creators.change,
       entries: entries.change,
-      snapshots: snapshots.change,
+      visits: histories.change,
       meta: meta.change,
     },
     puts: {
       campaigns: campaigns.puts,
       creators: creators.puts,
       entries: entries.puts,
-      snapshots: mode === 'replace' ? snapshots.puts.map(withoutId) : snapshots.puts,
+      histories: histories.puts,
       meta: meta.puts,
     },
   };
@@ -498,26 +624,22 @@ export async function previewImport(db: ScoutDb, backup: Backup, mode: ImportMod
 /**
  * Imports a parsed backup in one read-write transaction over every store: it is written whole or, if anything
  * fails (a full disk: {@link StorageFullError}), not at all. Returns what changed.
+ *
+ * The writes are queued on the raw IndexedDB stores without waiting for each or wrapping each in a promise (one
+ * record per creator in each store, tens of thousands for a large shortlist): they run in order within the
+ * transaction, and the first that fails aborts it, which `tx.done` reports.
  */
 export async function applyImport(db: ScoutDb, backup: Backup, mode: ImportMode): Promise<ImportPreview> {
   const tx = db.transaction([...STORE_NAMES], 'readwrite');
   try {
     const plan = planImport(await readContents(tx), backup, mode);
-    // Requests are queued without waiting for each (they run in order within the transaction). If one throws or
-    // fails, the transaction aborts and the others reject with AbortError: each gets a handler so none of those
-    // rejections goes unhandled, and Promise.all reports the first real failure.
-    const ops: Promise<unknown>[] = [];
-    const queue = (request: Promise<unknown>) => {
-      request.catch(() => undefined);
-      ops.push(request);
-    };
-    if (plan.replace) for (const name of STORE_NAMES) queue(tx.objectStore(name).clear());
-    for (const record of plan.puts.campaigns) queue(tx.objectStore('campaigns').put(record));
-    for (const record of plan.puts.creators) queue(tx.objectStore('creators').put(record));
-    for (const record of plan.puts.entries) queue(tx.objectStore('entries').put(record));
-    for (const record of plan.puts.snapshots) queue(tx.objectStore('snapshots').put(record));
-    for (const record of plan.puts.meta) queue(tx.objectStore('meta').put(record));
-    await Promise.all([...ops, tx.done]);
+    const raw = unwrap(tx);
+    for (const name of STORE_NAMES) {
+      const store = raw.objectStore(name);
+      if (plan.replace) store.clear();
+      for (const record of plan.puts[name]) store.put(record);
+    }
+    await tx.done;
     return plan.preview;
   } catch (error) {
     abortQuietly(tx);

@@ -2,10 +2,14 @@
  * The shortlist as CSV, and lists of profiles (CSV or pasted lines) to seed a shortlist with.
  *
  * Export follows RFC 4180 (comma-separated, CRLF line ends, fields with commas, quotes or line breaks quoted and
- * inner quotes doubled — papaparse's `unparse` does the quoting) and starts with a UTF-8 byte order mark, without
- * which Excel reads the file in the system's legacy code page and garbles accents and CJK. Numbers are written as
- * plain numbers (no thousands separators, rates as percentages, dates as ISO 8601) so spreadsheets can sort and
- * sum them.
+ * inner quotes doubled) and starts with a UTF-8 byte order mark, without which Excel reads the file in the
+ * system's legacy code page and garbles accents and CJK. Numbers are written as plain numbers (no thousands
+ * separators, rates as percentages, dates as ISO 8601) so spreadsheets can sort and sum them.
+ *
+ * The export writes the text itself, byte for byte what papaparse's `unparse` wrote with the same rules (a test
+ * checks this against papaparse): `unparse` runs half a dozen tests and a regex replace on every cell, and builds a
+ * copy of every row, which made it most of the time of exporting 10,000 rows. Here a clean text cell costs one
+ * regex test, and numbers none. Papa Parse still reads CSV (profile lists), where its parser earns its keep.
  */
 import Papa from 'papaparse';
 import { PLATFORMS, type Platform } from '../reading';
@@ -33,7 +37,38 @@ export interface CsvColumn {
   value: (row: ShortlistRow) => Cell;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const DAY = 86_400_000;
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `new Date(ms).toISOString()` (UTC, "2024-06-06T07:08:09.000Z"), three times faster: two dates per row made a
+ * quarter of the export's time. The day number becomes a date with Howard Hinnant's `civil_from_days`; anything
+ * outside years 1970–9999, or not a whole number of milliseconds, goes to toISOString.
+ */
+export function isoTime(ms: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms >= 253_402_300_800_000) return new Date(ms).toISOString();
+  const time = ms % DAY;
+  // Days counted from 0000-03-01, so that each 400-year era starts just after a leap day.
+  const z = (ms - time) / DAY + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const seconds = Math.floor(time / 1000);
+  const millis = time - seconds * 1000;
+  return (
+    `${year}-${two(month)}-${two(day)}T${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:` +
+    `${two(seconds % 60)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`
+  );
+}
+
+const iso = isoTime;
 const round = (n: number | undefined, places: number): number | undefined =>
   n === undefined ? undefined : Math.round(n * 10 ** places) / 10 ** places;
 
@@ -125,24 +160,41 @@ export function exportCsv(
   rows: readonly ShortlistRow[],
   columns: readonly CsvColumnId[] = CSV_COLUMNS.map((c) => c.id),
 ): string {
-  const chosen = columns.map((id) => {
+  const values = columns.map((id) => {
     const column = CSV_COLUMNS.find((c) => c.id === id);
     if (!column) throw new Error(`Unknown CSV column "${id}"`);
-    return column as CsvColumn;
+    return (column as CsvColumn).value;
   });
-  const data = rows.map((row) => chosen.map((column) => cellValue(column.value(row))));
-  const csv = Papa.unparse(
-    { fields: chosen.map((c) => c.header), data },
-    { newline: '\r\n', escapeFormulae: FORMULA_START, header: true, quotes: false },
-  );
+  const lines = new Array<string>(rows.length + 1);
+  lines[0] = columns.map((id) => csvCell(CSV_COLUMNS.find((c) => c.id === id)!.header)).join(',');
+  // One array of cells reused for every row, joined: quicker than growing each line with `+=` (the join writes
+  // one flat string, where `+=` leaves a chain of pieces to be copied again later).
+  const cells = new Array<string>(values.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    for (let c = 0; c < values.length; c++) cells[c] = csvCell(values[c]!(row));
+    lines[i + 1] = cells.join(',');
+  }
   // RFC 4180 allows a final line break; ending with one keeps "one record per line" for tools that count lines.
-  return `${UTF8_BOM}${csv}\r\n`;
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 
-function cellValue(value: Cell): string | number | boolean | null {
-  if (value === undefined) return null;
-  if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  return value;
+/**
+ * A text cell that needs a closer look: a formula start, or something that must be quoted — a comma, a quote, a
+ * line break (RFC 4180), a byte order mark or a space at either end (which some readers would drop).
+ */
+const NEEDS_CARE = /^[=+\-@\t\r ]|[",\r\n\uFEFF]| $/;
+
+/** One cell as CSV text: empty for unknown values, numbers and booleans as they are, text quoted when needed. */
+export function csvCell(value: Cell): string {
+  if (typeof value === 'string') {
+    if (!NEEDS_CARE.test(value)) return value;
+    const doubled = value.replace(/"/g, '""');
+    return FORMULA_START.test(value) ? `"'${doubled}"` : `"${doubled}"`;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return '';
 }
 
 // ——— import of profile lists ———

@@ -7,11 +7,18 @@
  * before it, with data in it (tests/lib/store/recorded/).
  */
 import { wrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { DB_NAME, DB_VERSION, type ScoutDBSchema } from './schema';
+import { historyFromSnapshots, type SnapshotV2 } from './from-snapshots';
+import { abortQuietly } from './tx';
+import { DB_NAME, DB_VERSION, type CreatorHistory, type ScoutDBSchema } from './schema';
 
 /** An open shortlist database. */
 export type ScoutDb = IDBPDatabase<ScoutDBSchema>;
-type UpgradeTx = IDBPTransaction<ScoutDBSchema, StoreNames<ScoutDBSchema>[], 'versionchange'>;
+/** Every store some version had, as the upgrade steps see them: today's, and versions 1–2's snapshots. */
+interface EveryVersion extends ScoutDBSchema {
+  snapshots: { key: number; value: unknown; indexes: { 'by-creator-at': [string, number] } };
+}
+type UpgradeDb = IDBPDatabase<EveryVersion>;
+type UpgradeTx = IDBPTransaction<EveryVersion, StoreNames<EveryVersion>[], 'versionchange'>;
 
 /**
  * Opens (creating or upgrading) the shortlist database. `factory` is the browser's `indexedDB`; tests pass a fresh
@@ -25,7 +32,7 @@ export async function openScoutDb(factory: IDBFactory, name: string = DB_NAME): 
   // lib/ free of globals and tests isolated. This does what openDB does with the request.
   const request = factory.open(name, DB_VERSION);
   request.addEventListener('upgradeneeded', (event) => {
-    const db = wrap(request.result) as unknown as ScoutDb;
+    const db = wrap(request.result) as unknown as UpgradeDb;
     const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTx;
     upgrade(db, event.oldVersion, tx);
   });
@@ -34,7 +41,7 @@ export async function openScoutDb(factory: IDBFactory, name: string = DB_NAME): 
   return db;
 }
 
-function upgrade(db: ScoutDb, oldVersion: number, tx: UpgradeTx): void {
+function upgrade(db: UpgradeDb, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     const creators = db.createObjectStore('creators', { keyPath: 'key' });
     creators.createIndex('by-lastSeen', 'lastSeen');
@@ -54,6 +61,12 @@ function upgrade(db: ScoutDb, oldVersion: number, tx: UpgradeTx): void {
     // Version 1 stored tags as typed; the tag index would hold " VIP", "vip" and "" as three tags.
     // A failed write aborts the upgrade transaction, and so the open: that is where the caller sees it.
     void normaliseTagsV2(tx).catch(() => undefined);
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('histories', { keyPath: 'creatorKey' });
+    // Every snapshot becomes a visit in its creator's history; then the snapshots store goes. If anything fails
+    // the upgrade is aborted, so the database stays at its old version, whole, rather than half converted.
+    void historiesFromSnapshotsV3(db, tx).catch(() => abortQuietly(tx));
   }
 }
 
@@ -76,6 +89,40 @@ async function normaliseTagsV2(tx: UpgradeTx): Promise<void> {
     if (JSON.stringify(tags) !== JSON.stringify(entry.tags)) await cursor.update({ ...cursor.value, tags });
     cursor = await cursor.continue();
   }
+}
+
+/** Version 3's conversion, frozen as shipped: one creator's snapshots at a time, read in (creator, time) order. */
+async function historiesFromSnapshotsV3(db: UpgradeDb, tx: UpgradeTx): Promise<void> {
+  const histories = tx.objectStore('histories');
+  let cursor = await tx.objectStore('snapshots').index('by-creator-at').openCursor();
+  let creator: string | undefined;
+  let group: SnapshotV2[] = [];
+  const flush = async () => {
+    const history = creator === undefined ? undefined : historyFromSnapshots(creator, group);
+    // As converted, checked by nothing else: what from-snapshots.ts makes is a valid history (its tests say so).
+    if (history) await histories.put(history as CreatorHistory);
+  };
+  while (cursor) {
+    const snapshot = cursor.value as Partial<SnapshotV2> | undefined;
+    // Version 2 wrote only checked snapshots; anything else could not be shown then and is not kept now.
+    if (
+      snapshot &&
+      typeof snapshot.creatorKey === 'string' &&
+      typeof snapshot.at === 'number' &&
+      typeof snapshot.reading === 'object' &&
+      snapshot.reading !== null
+    ) {
+      if (snapshot.creatorKey !== creator) {
+        await flush();
+        creator = snapshot.creatorKey;
+        group = [];
+      }
+      group.push(snapshot as SnapshotV2);
+    }
+    cursor = await cursor.continue();
+  }
+  await flush();
+  db.deleteObjectStore('snapshots');
 }
 
 /** What asking for persistent storage gave: kept unless the user clears it, refused, or not available here. */

@@ -5,6 +5,8 @@
 import type { Platform } from '../reading';
 import { PLATFORMS } from '../reading';
 import { PLATFORM_HOSTS } from '../platforms/hosts';
+import { X_RESERVED_PATHS } from '../platforms/x/urls';
+import { RESERVED_PATHS as INSTAGRAM_RESERVED_PATHS } from '../platforms/instagram/urls';
 
 /** A creator named by platform and handle (no "@"; a channel id for YouTube channels without a handle). */
 export interface ProfileRef {
@@ -26,51 +28,8 @@ const HANDLE_PATTERNS: Record<Platform, RegExp> = {
 
 /** First path segments that are site pages, not profiles (on sites whose profile is the first segment). */
 const RESERVED: Record<'instagram' | 'x', ReadonlySet<string>> = {
-  instagram: new Set([
-    'p',
-    'reel',
-    'reels',
-    'tv',
-    'explore',
-    'stories',
-    'accounts',
-    'direct',
-    'about',
-    'legal',
-    'developer',
-    'web',
-    'challenge',
-    'emails',
-    'session',
-    'privacy',
-    'terms',
-    'api',
-    'graphql',
-    'static',
-  ]),
-  x: new Set([
-    'home',
-    'explore',
-    'search',
-    'i',
-    'settings',
-    'messages',
-    'notifications',
-    'intent',
-    'share',
-    'hashtag',
-    'compose',
-    'login',
-    'logout',
-    'signup',
-    'tos',
-    'privacy',
-    'about',
-    'account',
-    'jobs',
-    'following',
-    'followers',
-  ]),
+  instagram: INSTAGRAM_RESERVED_PATHS,
+  x: X_RESERVED_PATHS,
 };
 
 /** Registrable domain → platform, from the hosts the extension runs on. */

@@ -4,6 +4,7 @@
  * is one transaction, so it happens whole or not at all, and a full disk surfaces as a {@link StorageFullError}.
  *
  * Visits of creators who are on no shortlist are not stored: the extension keeps only what the user chose to keep.
+ * A saved creator's visits are one history record (see visits.ts): every visit's figures, the latest one whole.
  */
 import * as v from 'valibot';
 import type { IDBPTransaction, StoreNames } from 'idb';
@@ -14,6 +15,7 @@ import { InvalidRecordError, RecordNotFoundError, StorageFullError } from './err
 import { abortQuietly, compareText, storeErrorOf } from './tx';
 import { profileUrlFor, type ProfileRef } from './profile-url';
 import { withoutNegativeZero } from './stable-json';
+import { SAME_VISIT_MS, visitOf, withVisit } from './visits';
 import {
   CreatorRecordSchema,
   CreatorSummarySchema,
@@ -30,20 +32,14 @@ import {
   type ScoutDBSchema,
   type ShortlistEntry,
   type ShortlistStatus,
-  type SnapshotRecord,
   type StoreName,
+  type Visit,
 } from './schema';
 
-export { StorageFullError };
+export { StorageFullError, SAME_VISIT_MS };
 
 type Mode = 'readonly' | 'readwrite';
 type Tx<M extends Mode = Mode> = IDBPTransaction<ScoutDBSchema, StoreNames<ScoutDBSchema>[], M>;
-
-/**
- * Visits closer together than this update the latest snapshot instead of adding one, so reloading a profile or
- * moving between its tabs does not turn "last seen 3 days ago" into "last seen 2 minutes ago".
- */
-export const SAME_VISIT_MS = 60 * 60 * 1000;
 
 /** How a creator's follower count moved between the two latest visits. */
 export interface FollowersChange {
@@ -77,7 +73,7 @@ export type CreatorStatus =
       /** The latest visit (this one, right after {@link recordVisit}). */
       lastSeen: number;
       /** The visit before the latest, for "last seen 3 days ago". */
-      previous?: SnapshotRecord;
+      previous?: Visit;
       followersChange?: FollowersChange;
     };
 
@@ -154,36 +150,22 @@ function compact<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }
 
-// ——— snapshots and status ———
+// ——— visits and status ———
 
-function creatorRange(key: string): IDBKeyRange {
-  return IDBKeyRange.bound([key, 0], [key, Infinity]);
+/** A creator's visits, oldest first (none for a creator never visited or not stored). */
+async function visitsIn(tx: Tx, key: string): Promise<Visit[]> {
+  return (await tx.objectStore('histories').get(key))?.visits ?? [];
 }
 
-async function latestSnapshots(tx: Tx, key: string, n: number): Promise<SnapshotRecord[]> {
-  const out: SnapshotRecord[] = [];
-  let cursor = await tx.objectStore('snapshots').index('by-creator-at').openCursor(creatorRange(key), 'prev');
-  while (cursor && out.length < n) {
-    out.push(cursor.value);
-    if (out.length < n) cursor = await cursor.continue();
-  }
-  return out;
+/** Adds the visit to the creator's history, or updates the latest visit if it is the same one (SAME_VISIT_MS). */
+async function writeVisit(tx: Tx<'readwrite'>, key: string, visit: Visit): Promise<void> {
+  const store = tx.objectStore('histories');
+  await store.put({ creatorKey: key, visits: withVisit(await visitsIn(tx, key), visit) });
 }
 
-/** Adds the visit's snapshot, or updates the latest one if it is the same visit (see {@link SAME_VISIT_MS}). */
-async function writeSnapshot(tx: Tx<'readwrite'>, data: SnapshotRecord): Promise<void> {
-  const store = tx.objectStore('snapshots');
-  // Two snapshots of one creator at the same instant would be indistinguishable in a backup: keep one.
-  const sameInstant = await store.index('by-creator-at').getKey([data.creatorKey, data.at]);
-  const [latest] = await latestSnapshots(tx, data.creatorKey, 1);
-  const replaceId =
-    sameInstant ?? (latest && data.at >= latest.at && data.at - latest.at < SAME_VISIT_MS ? latest.id : undefined);
-  await (replaceId === undefined ? store.add(compact(data)) : store.put(compact({ ...data, id: replaceId })));
-}
-
-function followersChange(latest: SnapshotRecord | undefined, previous: SnapshotRecord | undefined) {
-  const to = latest?.reading.followers;
-  const from = previous?.reading.followers;
+function followersChange(latest: Visit | undefined, previous: Visit | undefined) {
+  const to = latest?.followers;
+  const from = previous?.followers;
   if (!previous || to?.status !== 'known' || from?.status !== 'known') return undefined;
   const change: FollowersChange = {
     from: from.value,
@@ -213,7 +195,9 @@ async function statusIn(tx: Tx, key: string): Promise<CreatorStatus> {
       }),
     );
   }
-  const [latest, previous] = await latestSnapshots(tx, key, 2);
+  const visits = await visitsIn(tx, key);
+  const latest = visits.at(-1);
+  const previous = visits.at(-2);
   return compact({
     saved: true as const,
     creator,
@@ -255,15 +239,15 @@ function visitInputs(reading: ProfileReading, assessment: unknown, summary: Crea
   if (assessment !== undefined) assessment = check(JsonValueSchema, assessment, 'assessment');
   if (!Number.isSafeInteger(now) || now < 0) throw new InvalidRecordError('time', 'now must be epoch milliseconds');
   const key = creatorKey(checkedReading.platform, checkedReading.handle);
-  const snapshot: SnapshotRecord = compact({ creatorKey: key, at: now, reading: checkedReading, assessment });
-  return { reading: checkedReading, summary: checkedSummary, key, snapshot };
+  const visit = visitOf(now, checkedReading, checkedSummary, assessment);
+  return { reading: checkedReading, summary: checkedSummary, key, visit };
 }
 
 /**
- * Records a visit to a profile page. For a creator on some shortlist it adds a snapshot (or updates the latest
- * one within {@link SAME_VISIT_MS}) and refreshes the creator's summary; for anyone else it stores nothing.
- * Returns the creator's status after the visit, whose `previous` snapshot and `followersChange` give "last seen
- * 3 days ago · followers +2.1%".
+ * Records a visit to a profile page. For a creator on some shortlist it adds the visit to their history (or
+ * updates the latest one within {@link SAME_VISIT_MS}) and refreshes the creator's summary; for anyone else it
+ * stores nothing. Returns the creator's status after the visit, whose `previous` visit and `followersChange` give
+ * "last seen 3 days ago · followers +2.1%".
  */
 export async function recordVisit(
   db: ScoutDb,
@@ -273,19 +257,19 @@ export async function recordVisit(
   now: number,
 ): Promise<CreatorStatus> {
   const input = visitInputs(reading, assessment, summary, now);
-  return inTx(db, ['creators', 'snapshots', 'entries', 'campaigns'], 'readwrite', async (tx) => {
+  return inTx(db, ['creators', 'histories', 'entries', 'campaigns'], 'readwrite', async (tx) => {
     const existing = await tx.objectStore('creators').get(input.key);
     const listed = existing ? await tx.objectStore('entries').index('by-creator').count(input.key) : 0;
     if (!existing || listed === 0) return { saved: false };
     await tx.objectStore('creators').put(creatorFrom(existing, input.reading, input.summary, now));
-    await writeSnapshot(tx, input.snapshot);
+    await writeVisit(tx, input.key, input.visit);
     return statusIn(tx, input.key);
   });
 }
 
 /**
- * Saves a creator to a campaign's shortlist in one transaction: upserts the creator, adds a snapshot of this
- * reading and adds the entry (status "prospect") unless the creator is already on that campaign's shortlist, in
+ * Saves a creator to a campaign's shortlist in one transaction: upserts the creator, adds this reading to their
+ * history as a visit and adds the entry (status "prospect") unless the creator is already on that campaign's shortlist, in
  * which case the entry is left as it is. `added` tells which happened.
  */
 export async function saveCreator(
@@ -293,11 +277,11 @@ export async function saveCreator(
   { reading, assessment, summary, campaignId, now }: SaveInput,
 ): Promise<{ entry: ShortlistEntry; added: boolean; status: Extract<CreatorStatus, { saved: true }> }> {
   const input = visitInputs(reading, assessment, summary, now);
-  return inTx(db, ['creators', 'snapshots', 'entries', 'campaigns'], 'readwrite', async (tx) => {
+  return inTx(db, ['creators', 'histories', 'entries', 'campaigns'], 'readwrite', async (tx) => {
     if (!(await tx.objectStore('campaigns').getKey(campaignId))) throw new RecordNotFoundError('campaigns', campaignId);
     const existing = await tx.objectStore('creators').get(input.key);
     await tx.objectStore('creators').put(creatorFrom(existing, input.reading, input.summary, now));
-    await writeSnapshot(tx, input.snapshot);
+    await writeVisit(tx, input.key, input.visit);
     const key = entryKey(campaignId, input.key);
     let entry = await tx.objectStore('entries').get(key);
     const added = !entry;
@@ -326,7 +310,7 @@ export async function saveCreator(
 
 /** Whether a creator is on any shortlist, and if so where, when last seen and how their followers moved. */
 export async function getCreatorStatus(db: ScoutDb, platform: Platform, handle: string): Promise<CreatorStatus> {
-  return inTx(db, ['creators', 'snapshots', 'entries', 'campaigns'], 'readonly', (tx) =>
+  return inTx(db, ['creators', 'histories', 'entries', 'campaigns'], 'readonly', (tx) =>
     statusIn(tx, creatorKey(platform, handle)),
   );
 }
@@ -336,9 +320,12 @@ export async function getCreator(db: ScoutDb, key: string): Promise<CreatorRecor
   return db.get('creators', key);
 }
 
-/** A creator's snapshots, oldest first. */
-export async function history(db: ScoutDb, key: string): Promise<SnapshotRecord[]> {
-  return db.getAllFromIndex('snapshots', 'by-creator-at', creatorRange(key));
+/**
+ * A creator's visits, oldest first: each with its counts and figures, the latest also with its whole reading and
+ * assessment. Empty for a creator never visited.
+ */
+export async function history(db: ScoutDb, key: string): Promise<Visit[]> {
+  return (await db.get('histories', key))?.visits ?? [];
 }
 
 // ——— shortlist ———
@@ -387,7 +374,7 @@ export interface AddProfilesResult {
 /**
  * Adds profiles named by platform and handle (from a pasted list or a CSV, see parseProfileList) to a campaign's
  * shortlist, in one transaction. A creator the store does not know yet is recorded with what the list gives and
- * nothing more: no counts (an empty summary), no snapshot, `unvisited: true`, and firstSeen/lastSeen set to `now`,
+ * nothing more: no counts (an empty summary), no visit, `unvisited: true`, and firstSeen/lastSeen set to `now`,
  * the time it was added. Visiting the profile later fills it in. A known creator is left as it is.
  */
 export async function addProfiles(
@@ -513,13 +500,12 @@ export async function bulkUpdate(db: ScoutDb, keys: readonly string[], patch: Bu
   });
 }
 
-/** Deletes a creator and their snapshots if they are on no shortlist any more. */
+/** Deletes a creator and their history if they are on no shortlist any more. */
 async function pruneCreator(tx: Tx<'readwrite'>, key: string): Promise<boolean> {
   if ((await tx.objectStore('entries').index('by-creator').count(key)) > 0) return false;
   if (!(await tx.objectStore('creators').getKey(key))) return false;
   await tx.objectStore('creators').delete(key);
-  const snapshots = tx.objectStore('snapshots');
-  for (const id of await snapshots.index('by-creator-at').getAllKeys(creatorRange(key))) await snapshots.delete(id);
+  await tx.objectStore('histories').delete(key);
   return true;
 }
 
@@ -540,7 +526,7 @@ async function removeEntriesIn(tx: Tx<'readwrite'>, keys: Iterable<string>, prun
 }
 
 /**
- * Removes entries (missing keys are ignored). A creator left on no shortlist is deleted with their snapshots —
+ * Removes entries (missing keys are ignored). A creator left on no shortlist is deleted with their history —
  * the store keeps only creators the user keeps — unless `keepCreators` is set. Returns how many of each went.
  */
 export async function removeEntries(
@@ -548,7 +534,7 @@ export async function removeEntries(
   keys: readonly string[],
   { keepCreators = false }: { keepCreators?: boolean } = {},
 ): Promise<{ entries: number; creators: number }> {
-  return inTx(db, ['creators', 'snapshots', 'entries'], 'readwrite', (tx) => removeEntriesIn(tx, keys, !keepCreators));
+  return inTx(db, ['creators', 'histories', 'entries'], 'readwrite', (tx) => removeEntriesIn(tx, keys, !keepCreators));
 }
 
 // ——— campaigns and the active campaign ———
@@ -572,11 +558,11 @@ export async function putCampaign(db: ScoutDb, campaign: CampaignRecord): Promis
 }
 
 /**
- * Deletes a campaign with its shortlist entries, creators left on no shortlist (with their snapshots), and the
+ * Deletes a campaign with its shortlist entries, creators left on no shortlist (with their histories), and the
  * active-campaign setting if it pointed there.
  */
 export async function deleteCampaign(db: ScoutDb, id: string): Promise<{ entries: number; creators: number }> {
-  return inTx(db, ['creators', 'snapshots', 'entries', 'campaigns', 'meta'], 'readwrite', async (tx) => {
+  return inTx(db, ['creators', 'histories', 'entries', 'campaigns', 'meta'], 'readwrite', async (tx) => {
     const keys = await tx.objectStore('entries').index('by-campaign').getAllKeys(id);
     const removed = await removeEntriesIn(tx, keys, true);
     await tx.objectStore('campaigns').delete(id);

@@ -15,12 +15,14 @@ export const DB_NAME = 'creator-scout';
 /**
  * The current schema version. Each version has exactly one upgrade step in db.ts:
  * 1 — creators, snapshots, campaigns, entries (by campaign, by creator), meta;
- * 2 — entries by status and by tag (multiEntry), with tags normalised so the tag index holds clean values.
+ * 2 — entries by status and by tag (multiEntry), with tags normalised so the tag index holds clean values;
+ * 3 — one history record per creator (`histories`) instead of one snapshot record per visit (`snapshots`, removed):
+ *     every visit kept as its few figures, only the latest with its whole reading and assessment.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Object store names. */
-export const STORE_NAMES = ['creators', 'snapshots', 'campaigns', 'entries', 'meta'] as const;
+export const STORE_NAMES = ['creators', 'histories', 'campaigns', 'entries', 'meta'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
 /** Where a creator stands in a campaign's outreach. */
@@ -35,10 +37,12 @@ export const LIMITS = {
   notes: 10_000,
   tag: 50,
   tags: 50,
-  /** Largest assessment kept with a snapshot, counted in characters of its JSON text. */
+  /** Largest assessment kept with a visit, counted in characters of its JSON text. */
   assessmentChars: 256_000,
   /** Deepest nesting of an assessment's JSON. */
   assessmentDepth: 32,
+  /** Most visits in one creator's history: one an hour (see SAME_VISIT_MS) for over ten years. */
+  visits: 100_000,
 } as const;
 
 const timestamp = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
@@ -136,26 +140,28 @@ export const JsonValueSchema = v.custom<unknown>(
 );
 
 /**
- * The few numbers of an assessment kept on the creator row, for the shortlist table and the CSV. The caller
- * (which knows the assessment's type) supplies them.
+ * The figures of an assessment kept on the creator row (the latest) and with every visit in its history: engagement,
+ * tier, fit and price. The caller (which knows the assessment's type) supplies them.
  */
+const figureEntries = {
+  /** Engagement rate as a fraction (0.021 for 2.1%). */
+  engagementRate: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000))),
+  /** Tier name (nano, micro, …). */
+  tier: v.optional(shortText(50)),
+  /** Fit score against the campaign it was assessed for. */
+  fitScore: v.optional(v.pipe(v.number(), v.finite(), v.minValue(-1e6), v.maxValue(1e6))),
+  /** Estimated price per post in US dollars. */
+  priceMin: v.optional(money),
+  priceMax: v.optional(money),
+};
+const pricesInOrder = (s: { priceMin?: number; priceMax?: number }) =>
+  s.priceMin === undefined || s.priceMax === undefined || s.priceMin <= s.priceMax;
+const PRICE_ORDER = 'priceMin must not exceed priceMax';
+
+/** The few numbers of an assessment kept on the creator row, for the shortlist table and the CSV. */
 export const CreatorSummarySchema = v.pipe(
-  v.object({
-    followers: v.optional(v.object({ value: count, exact: v.boolean() })),
-    /** Engagement rate as a fraction (0.021 for 2.1%). */
-    engagementRate: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000))),
-    /** Tier name (nano, micro, …). */
-    tier: v.optional(shortText(50)),
-    /** Fit score against the campaign it was assessed for. */
-    fitScore: v.optional(v.pipe(v.number(), v.finite(), v.minValue(-1e6), v.maxValue(1e6))),
-    /** Estimated price per post in US dollars. */
-    priceMin: v.optional(money),
-    priceMax: v.optional(money),
-  }),
-  v.check(
-    (s) => s.priceMin === undefined || s.priceMax === undefined || s.priceMin <= s.priceMax,
-    'priceMin must not exceed priceMax',
-  ),
+  v.object({ followers: v.optional(v.object({ value: count, exact: v.boolean() })), ...figureEntries }),
+  v.check((s) => pricesInOrder(s), PRICE_ORDER),
 );
 /** Denormalised summary numbers of a creator's latest assessment. */
 export type CreatorSummary = v.InferOutput<typeof CreatorSummarySchema>;
@@ -186,24 +192,69 @@ export const CreatorRecordSchema = v.pipe(
 );
 export type CreatorRecord = v.InferOutput<typeof CreatorRecordSchema>;
 
-/** What a visit recorded: the reading and its assessment at a time. `id` is the store's own and is not exported. */
-export const SnapshotDataSchema = v.pipe(
+/**
+ * A count as a visit's history keeps it: the number and whether it was exact, or only that the creator hid it or
+ * the page did not show it (the reason and the page text stay with the latest reading alone).
+ */
+export const VisitCountSchema = v.variant('status', [
+  v.object({ status: v.literal('known'), value: count, exact: v.boolean() }),
+  v.object({ status: v.literal('hidden') }),
+  v.object({ status: v.literal('unknown') }),
+]);
+export type VisitCount = v.InferOutput<typeof VisitCountSchema>;
+
+/**
+ * One visit to a creator's profile: when, the counts the page showed and the assessment's figures. The latest
+ * visit of a history also keeps the whole reading and assessment; earlier ones keep only these few numbers, so a
+ * history stays small however often a creator is visited.
+ */
+export const VisitSchema = v.pipe(
   v.object({
-    creatorKey: shortText(LIMITS.key),
     at: timestamp,
-    reading: ProfileReadingSchema,
+    followers: VisitCountSchema,
+    following: VisitCountSchema,
+    posts: VisitCountSchema,
+    totalLikes: VisitCountSchema,
+    ...figureEntries,
+    reading: v.optional(ProfileReadingSchema),
+    /** Stored as JSON, not interpreted here. */
     assessment: v.optional(JsonValueSchema),
   }),
-  v.check(
-    (s) => s.creatorKey === creatorKey(s.reading.platform, s.reading.handle),
-    "creatorKey must match the reading's platform and handle",
-  ),
+  v.check((s) => pricesInOrder(s), PRICE_ORDER),
 );
-export type SnapshotData = v.InferOutput<typeof SnapshotDataSchema>;
-/** A snapshot as stored: its data and the auto-incremented id. */
-export interface SnapshotRecord extends SnapshotData {
-  id?: number;
+export type Visit = v.InferOutput<typeof VisitSchema>;
+/** The name the shortlist page's components know a visit by (it was a snapshot record before version 3). */
+export type SnapshotRecord = Visit;
+
+/** True when `visits` are in time order, no two at the same instant. */
+function inTimeOrder(visits: readonly Visit[]): boolean {
+  for (let i = 1; i < visits.length; i++) if (visits[i - 1]!.at >= visits[i]!.at) return false;
+  return true;
 }
+
+/** True when the latest visit, and only it, keeps a reading, and no earlier visit keeps an assessment. */
+function latestAloneWhole(visits: readonly Visit[]): boolean {
+  const last = visits.length - 1;
+  return visits.every((visit, i) => (i === last ? visit.reading !== undefined : !visit.reading && !visit.assessment));
+}
+
+/** A saved creator's history: every visit, oldest first, one record per creator. */
+export const CreatorHistorySchema = v.pipe(
+  v.object({
+    creatorKey: shortText(LIMITS.key),
+    visits: v.pipe(v.array(VisitSchema), v.minLength(1), v.maxLength(LIMITS.visits)),
+  }),
+  v.check((h) => inTimeOrder(h.visits), 'visits must be oldest first, no two at the same time'),
+  v.check(
+    (h) => latestAloneWhole(h.visits),
+    'the latest visit, and only it, keeps its reading and assessment (the latest must have a reading)',
+  ),
+  v.check((h) => {
+    const reading = h.visits.at(-1)?.reading;
+    return reading !== undefined && h.creatorKey === creatorKey(reading.platform, reading.handle);
+  }, "creatorKey must match the latest reading's platform and handle"),
+);
+export type CreatorHistory = v.InferOutput<typeof CreatorHistorySchema>;
 
 /** A campaign as stored. */
 export const CampaignRecordSchema = CampaignSchema;
@@ -250,14 +301,13 @@ export interface MetaRow<K extends MetaKey = MetaKey> {
 /** Index names, by store. Upgrade steps in db.ts spell them out literally so a later rename cannot rewrite history. */
 export const INDEXES = {
   creators: { lastSeen: 'by-lastSeen', platform: 'by-platform' },
-  snapshots: { creatorAt: 'by-creator-at' },
   entries: { campaign: 'by-campaign', creator: 'by-creator', status: 'by-status', tag: 'by-tag' },
 } as const;
 
 /** The database's typed shape for idb. */
 export interface ScoutDBSchema extends DBSchema {
   creators: { key: string; value: CreatorRecord; indexes: { 'by-lastSeen': number; 'by-platform': Platform } };
-  snapshots: { key: number; value: SnapshotRecord; indexes: { 'by-creator-at': [string, number] } };
+  histories: { key: string; value: CreatorHistory };
   campaigns: { key: string; value: CampaignRecord };
   entries: {
     key: string;

@@ -1,6 +1,10 @@
 /**
  * Loads the built extension into Debian's Chromium and drives it as a person would: open a saved profile on its
  * real host name, click the toolbar icon (chrome.action.openPopup from the worker), read the real popup.
+ *
+ * Also the one launcher for everything else that drives this Chromium: the no-network test adds its own flags
+ * (`args`: the network log), the bench loads its own build (`extensionDir`) or none at all (`extensionDir: false`,
+ * the baseline), with the same host mapping and flags as every test.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,25 +22,51 @@ export const EXTENSION_DIR = path.resolve(
 );
 const HOSTS = HOST_PERMISSIONS.map((pattern) => new URL(pattern.replace('/*', '/')).host);
 
-export interface Scout {
+/** Chromium with the saved pages served under their real host names, with or without the extension. */
+export interface Browser {
   context: BrowserContext;
   server: FixtureServer;
-  extensionId: string;
   userDataDir: string;
-  /** The extension's service worker (woken if stopped). */
-  worker(): Promise<CdpTarget>;
+  /** A CDP session with the browser itself (targets, storage quotas). */
+  browserSession: CDPSession;
   /** Opens a URL in a new tab and waits for it to load. */
   open(url: string): Promise<Page>;
+  /**
+   * Closes the browser, then the page server and the profile directory if the harness made them (a test that
+   * reopens a profile closes `context` instead, or passes its own `userDataDir`).
+   */
+  close(): Promise<void>;
+}
+
+/** Chromium with the extension loaded. */
+export interface Scout extends Browser {
+  extensionId: string;
+  /** The extension's service worker (woken if stopped). */
+  worker(): Promise<CdpTarget>;
   /** Clicks the toolbar icon with `page` active and returns the real popup. */
   openPopup(page: Page): Promise<Popup>;
   /** Stops the extension's service worker, as Chrome does when it is idle. */
   stopWorker(): Promise<void>;
+}
+
+/** A page or worker reached over CDP. */
+export interface CdpTarget {
+  /** Evaluates an expression (awaiting a promise) and returns its JSON value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Sends any CDP command to the target; rejects with the protocol's error, or when the target goes away. */
+  call<T = unknown>(method: string, params?: object): Promise<T>;
+  /** Calls `listener` with the params of each `event` (e.g. "Debugger.paused") the target sends; returns "stop". */
+  on(event: string, listener: (params: Record<string, unknown>) => void): () => void;
+  /**
+   * Records the target's console messages, log entries (CSP violations are logged there) and uncaught exceptions
+   * from now on, as "level: text" lines in the returned (live) array.
+   */
+  recordLogs(): Promise<string[]>;
+  /** Closes the target (a popup closes, a worker stops) and stops listening to it. */
   close(): Promise<void>;
 }
 
-export interface Popup {
-  /** Evaluates an expression in the popup and returns its value. */
-  evaluate<T>(expression: string): Promise<T>;
+export interface Popup extends CdpTarget {
   /** The popup's visible text once it has finished loading. */
   text(): Promise<string>;
   /** A PNG of the popup as it is drawn. */
@@ -50,11 +80,20 @@ export interface LaunchOptions {
   server?: FixtureServer;
   /** Show the browser window (needs a display); the tests and `demo --headless` run without one. */
   headed?: boolean;
+  /** The unpacked extension to load: the build under test by default, or `false` for Chromium without it. */
+  extensionDir?: string | false;
+  /** Chromium flags added to the harness's own (e.g. `--log-net-log=<file>`). */
+  args?: readonly string[];
+  /** The pages' viewport; Playwright's default (1280×720) otherwise. */
+  viewport?: { width: number; height: number };
 }
 
-export async function launchScout(options: LaunchOptions = {}): Promise<Scout> {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export async function launchScout(options: LaunchOptions & { extensionDir: false }): Promise<Browser>;
+export async function launchScout(options?: LaunchOptions & { extensionDir?: string }): Promise<Scout>;
+export async function launchScout(options: LaunchOptions = {}): Promise<Browser | Scout> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (extensionDir && !fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const server = options.server ?? (await startFixtureServer());
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'creator-scout-e2e-'));
@@ -63,9 +102,9 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Scout> {
     executablePath: '/usr/bin/chromium',
     headless: !options.headed,
     locale: 'en-US',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
@@ -76,11 +115,30 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Scout> {
       '--disable-component-update',
       '--disable-sync',
       '--lang=en-US',
+      ...(options.args ?? []),
     ],
   });
+  const browserSession = await context.browser()!.newBrowserCDPSession();
+  const browser: Browser = {
+    context,
+    server,
+    userDataDir,
+    browserSession,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (!options.server) await server.close();
+      if (!options.userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  if (!extensionDir) return browser;
+
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
-  const browserSession = await context.browser()!.newBrowserCDPSession();
   const listTargets = async () => (await browserSession.send('Target.getTargets')).targetInfos;
   const popupUrl = `chrome-extension://${extensionId}/popup.html`;
   const isOurWorker = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.includes(extensionId);
@@ -102,16 +160,9 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Scout> {
   };
 
   const scout: Scout = {
-    context,
-    server,
+    ...browser,
     extensionId,
-    userDataDir,
     worker,
-    async open(url) {
-      const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      return page;
-    },
     async openPopup(page) {
       // Only one popup can be open, as for a person: close the previous one first.
       for (const open of (await listTargets()).filter((t) => t.url === popupUrl && t.type === 'page')) {
@@ -133,57 +184,111 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Scout> {
       await browserSession.send('Target.closeTarget', { targetId: sw.targetId });
       await waitFor(async () => !(await listTargets()).some(isOurWorker) || undefined, 'the service worker to stop');
     },
-    async close() {
-      await context.close();
-      if (!options.server) await server.close();
-    },
   };
   return scout;
 }
 
-/** A page or worker reached over CDP. */
-export interface CdpTarget {
-  /** Evaluates an expression (awaiting a promise) and returns its JSON value. */
-  evaluate<T>(expression: string): Promise<T>;
-  /** Sends any CDP command to the target. */
-  call(method: string, params: object): Promise<{ result?: unknown; error?: { message: string } }>;
-}
+type CdpMessage = {
+  id?: number;
+  method?: string;
+  params?: Record<string, unknown>;
+  result?: unknown;
+  error?: { message: string };
+};
 
 /** Talks to a target through the browser session (Playwright surfaces neither the popup nor a restarted worker). */
 async function attachTarget(session: CDPSession, targetId: string): Promise<CdpTarget> {
   const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
   let nextId = 0;
-  const pending = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
-  session.on('Target.receivedMessageFromTarget', (event) => {
+  const pending = new Map<number, { resolve: (message: CdpMessage) => void; reject: (error: Error) => void }>();
+  const listeners = new Set<{ event: string; listener: (params: Record<string, unknown>) => void }>();
+  const onMessage = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
-    if (message.id !== undefined) pending.get(message.id)?.(message);
-  });
-  const call = (method: string, params: object) =>
-    new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => {
-      const id = ++nextId;
-      pending.set(id, resolve);
-      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-  const evaluate = async <T>(expression: string): Promise<T> => {
-    const reply = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (reply.error) throw new Error(reply.error.message);
-    const result = reply.result as {
-      result: { value: T };
-      exceptionDetails?: { text: string; exception?: { description?: string } };
-    };
-    if (result.exceptionDetails) {
-      throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+    const message = JSON.parse(event.message) as CdpMessage;
+    if (message.id !== undefined) {
+      pending.get(message.id)?.resolve(message);
+      pending.delete(message.id);
+    } else if (message.method) {
+      for (const l of listeners) if (l.event === message.method) l.listener(message.params ?? {});
     }
-    return result.result.value;
   };
-  return { evaluate, call };
+  // A target that went away (a worker stopped, a popup closed) answers nothing more: fail what is waiting.
+  const onDetached = (event: { sessionId: string }) => {
+    if (event.sessionId !== sessionId) return;
+    stopListening();
+    for (const { reject } of pending.values()) reject(new Error(`CDP target ${targetId} went away`));
+    pending.clear();
+  };
+  const stopListening = () => {
+    session.off('Target.receivedMessageFromTarget', onMessage);
+    session.off('Target.detachedFromTarget', onDetached);
+  };
+  session.on('Target.receivedMessageFromTarget', onMessage);
+  session.on('Target.detachedFromTarget', onDetached);
+
+  const send = (method: string, params: object) =>
+    new Promise<CdpMessage>((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, { resolve, reject });
+      session
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch((error: Error) => {
+          pending.delete(id);
+          reject(error);
+        });
+    });
+  const call = async <T>(method: string, params: object = {}): Promise<T> => {
+    const reply = await send(method, params);
+    if (reply.error) throw new Error(`${method}: ${reply.error.message}`);
+    return reply.result as T;
+  };
+  const on = (event: string, listener: (params: Record<string, unknown>) => void) => {
+    const entry = { event, listener };
+    listeners.add(entry);
+    return () => void listeners.delete(entry);
+  };
+  return {
+    call,
+    on,
+    async evaluate<T>(expression: string): Promise<T> {
+      const result = await call<{
+        result: { value: T };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+      if (result.exceptionDetails) {
+        throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+      }
+      return result.result.value;
+    },
+    async recordLogs() {
+      const logs: string[] = [];
+      on('Runtime.consoleAPICalled', (params) => {
+        const args = (params.args as { value?: unknown; description?: string }[] | undefined) ?? [];
+        logs.push(`${String(params.type)}: ${args.map((a) => String(a.value ?? a.description)).join(' ')}`);
+      });
+      on('Log.entryAdded', (params) => {
+        const entry = params.entry as { level: string; source: string; text: string };
+        logs.push(`${entry.level} (${entry.source}): ${entry.text}`);
+      });
+      on('Runtime.exceptionThrown', (params) => {
+        logs.push(`exception: ${JSON.stringify(params.exceptionDetails).slice(0, 300)}`);
+      });
+      await call('Runtime.enable');
+      await call('Log.enable');
+      return logs;
+    },
+    async close() {
+      stopListening();
+      await session.send('Target.closeTarget', { targetId }).catch(() => undefined);
+    },
+  };
 }
 
 async function attachPopup(session: CDPSession, targetId: string): Promise<Popup> {
-  const { evaluate, call } = await attachTarget(session, targetId);
+  const target = await attachTarget(session, targetId);
+  const { evaluate, call } = target;
   return {
-    evaluate,
+    ...target,
     async text() {
       await waitFor(
         async () =>
@@ -198,9 +303,8 @@ async function attachPopup(session: CDPSession, targetId: string): Promise<Popup
       await call('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
     },
     async screenshot() {
-      const reply = await call('Page.captureScreenshot', { format: 'png' });
-      if (reply.error) throw new Error(reply.error.message);
-      return Buffer.from((reply.result as { data: string }).data, 'base64');
+      const { data } = await call<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+      return Buffer.from(data, 'base64');
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A marketer's week, end to end: a creator saved three days ago (brought in from a backup made with the same
- * store code), visited again (a snapshot is added and the popup says what changed), still there after the browser
- * is closed and reopened.
+ * store code), visited again (a visit is added to their history and the popup says what changed), still there
+ * after the browser is closed and reopened.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -67,7 +67,7 @@ describe('keeping a shortlist over a week', () => {
     await scout?.server.close();
   });
 
-  it('a revisit adds a snapshot and the popup says when the creator was last seen and how followers moved', async () => {
+  it('a revisit adds a visit and the popup says when the creator was last seen and how followers moved', async () => {
     const shortlist = await openShortlist(scout);
     await shortlist.getByRole('button', { name: 'Import…' }).click();
     await shortlist.locator('#backup-file').setInputFiles({
@@ -90,18 +90,18 @@ describe('keeping a shortlist over a week', () => {
     await page.close();
 
     const again = await openShortlist(scout);
-    const snapshots = await again.evaluate(
+    const visits = await again.evaluate(
       () =>
-        new Promise<number>((resolve, reject) => {
+        new Promise<number[]>((resolve, reject) => {
           const open = indexedDB.open('creator-scout');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const request = open.result.transaction('snapshots').objectStore('snapshots').count();
-            request.onsuccess = () => resolve(request.result);
+            const request = open.result.transaction('histories').objectStore('histories').get('tiktok:illojuan');
+            request.onsuccess = () => resolve((request.result as { visits: { at: number }[] }).visits.map((v) => v.at));
           };
         }),
     );
-    expect(snapshots).toBe(2);
+    expect(visits).toHaveLength(2);
     await expect
       .poll(() => again.locator('tbody tr[data-key] td.col-handle a').allTextContents())
       .toContain('@illojuan');

@@ -21,69 +21,48 @@
  * code paths a session does not.
  *
  * The same browser is then used to check that a page cannot tell the extension is there (no DOM change, no
- * message), and that a malformed reading sent from the content script's own world — the only place a `pageRead`
- * with a tab can come from — is dropped, logged and never stored.
+ * message), and that a malformed capture sent from the content script's own world — the only place a
+ * `pageCaptured` with a tab can come from — is dropped, logged and never stored.
  *
- * Why not tests/e2e/harness.ts: it cannot pass extra Chromium flags (`--log-net-log`) yet; the few pieces needed
- * (attaching to the popup and worker over CDP) are copied here and marked so.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { startFixtureServer, loadManifest, type FixtureServer } from './fixture-server';
-import { EXTENSION_DIR, waitFor } from './harness';
-import { HOST_PERMISSIONS, PLATFORM_HOSTS } from '../../lib/platforms/hosts';
+import type { Page } from 'playwright-core';
+import { loadManifest } from './fixture-server';
+import { launchScout, waitFor, type Browser, type CdpTarget, type Scout } from './harness';
+import { PLATFORM_HOSTS } from '../../lib/platforms/hosts';
 
-const HOSTS = HOST_PERMISSIONS.map((pattern) => new URL(pattern.replace('/*', '/')).host);
 const SUPPORTED_HOSTS: readonly string[] = Object.values(PLATFORM_HOSTS).flat();
 const PAGES = loadManifest();
 
-// ——— Launching Chromium (the harness's flags, plus the network log) ———
+// ——— Launching Chromium (the harness, plus the network log) ———
 
-interface Browser {
-  context: BrowserContext;
-  server: FixtureServer;
+/** Chromium as the harness launches it, writing its network log to `netlog`. */
+interface Recorded<B extends Browser> {
+  browser: B;
   netlog: string;
-  dir: string;
+  /** Closes the browser and deletes its profile and log. */
   close(): Promise<void>;
 }
 
-async function launch({ extension }: { extension: boolean }): Promise<Browser> {
-  const server = await startFixtureServer();
+/** With the extension (a Scout) or without it (the baseline), into a directory holding the profile and the log. */
+async function launch(extension: true): Promise<Recorded<Scout>>;
+async function launch(extension: false): Promise<Recorded<Browser>>;
+async function launch(extension: boolean): Promise<Recorded<Browser>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creator-scout-network-'));
   const netlog = path.join(dir, 'netlog.json');
-  const rules = [...HOSTS.map((host) => `MAP ${host} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
-  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'en-US',
-    acceptDownloads: true,
-    args: [
-      ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-US',
-      `--log-net-log=${netlog}`,
-      '--net-log-capture-mode=Default',
-    ],
-  });
+  const options = {
+    userDataDir: path.join(dir, 'profile'),
+    args: [`--log-net-log=${netlog}`, '--net-log-capture-mode=Default'],
+  };
+  const browser = extension ? await launchScout(options) : await launchScout({ ...options, extensionDir: false });
   return {
-    context,
-    server,
+    browser,
     netlog,
-    dir,
     async close() {
-      await context.close();
-      await server.close();
+      await browser.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -164,62 +143,11 @@ function classify(requests: NetRequest[], extensionId: string | undefined, opene
 const pageRequestSet = (requests: NetRequest[]) =>
   [...new Set(requests.map((r) => `${r.initiator} → ${r.url}`))].sort();
 
-// ——— Talking to the popup and the worker over CDP (as in harness.ts, plus their console) ———
-
-interface CdpTarget {
-  evaluate<T>(expression: string): Promise<T>;
-  /** Console messages, log entries (CSP violations are logged there) and uncaught exceptions seen so far. */
-  logs: string[];
-}
-
-async function attachTarget(session: CDPSession, targetId: string): Promise<CdpTarget> {
-  const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
-  let nextId = 0;
-  const pending = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
-  const logs: string[] = [];
-  session.on('Target.receivedMessageFromTarget', (event) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as {
-      id?: number;
-      method?: string;
-      params?: Record<string, unknown>;
-      result?: unknown;
-      error?: { message: string };
-    };
-    if (message.id !== undefined) pending.get(message.id)?.(message);
-    else if (message.method === 'Runtime.consoleAPICalled') {
-      const args = (message.params?.args as { value?: unknown; description?: string }[]) ?? [];
-      logs.push(`${String(message.params?.type)}: ${args.map((a) => String(a.value ?? a.description)).join(' ')}`);
-    } else if (message.method === 'Log.entryAdded') {
-      const entry = message.params?.entry as { level: string; source: string; text: string };
-      logs.push(`${entry.level} (${entry.source}): ${entry.text}`);
-    } else if (message.method === 'Runtime.exceptionThrown') {
-      logs.push(`exception: ${JSON.stringify(message.params?.exceptionDetails).slice(0, 300)}`);
-    }
-  });
-  const call = (method: string, params: object) =>
-    new Promise<{ result?: unknown; error?: { message: string } }>((resolve) => {
-      const id = ++nextId;
-      pending.set(id, resolve);
-      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-  await call('Runtime.enable', {});
-  await call('Log.enable', {});
-  const evaluate = async <T>(expression: string): Promise<T> => {
-    const reply = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (reply.error) throw new Error(reply.error.message);
-    const result = reply.result as { result: { value: T }; exceptionDetails?: { text: string } };
-    if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
-    return result.result.value;
-  };
-  return { evaluate, logs };
-}
-
 // ——— What a page (and an extension page) can observe ———
 
 /**
  * Installed in every page's main world before its own code: records CSP violations, messages posted to the
- * window, the WXT runtime's events (their names carry the extension id) and, once the parser is done, every DOM
+ * window, the WXT runtime's events with what they carry (their names carry the extension id) and, once the parser is done, every DOM
  * change. The saved pages are served with `script-src 'none'`, so after DOMContentLoaded nothing of theirs
  * changes the DOM: a change can only come from the extension.
  */
@@ -232,8 +160,9 @@ function observer(extensionId: string): string {
     document.addEventListener('securitypolicyviolation', (e) => seen.violations.push(e.violatedDirective + ' ' + e.blockedURI));
     window.addEventListener('message', (e) => seen.messages.push(JSON.stringify(e.data).slice(0, 300)));
     for (const name of ${JSON.stringify(wxtEvents)}) {
-      document.addEventListener(name, () => seen.events.push(name));
-      window.addEventListener(name, () => seen.events.push(name));
+      const record = (e) => seen.events.push({ name, detail: e.detail ?? null });
+      document.addEventListener(name, record);
+      window.addEventListener(name, record);
     }
     if (location.protocol === 'https:') {
       document.addEventListener('DOMContentLoaded', () => {
@@ -248,17 +177,19 @@ function observer(extensionId: string): string {
 interface Seen {
   violations: string[];
   messages: string[];
-  events: string[];
+  events: { name: string; detail: unknown }[];
   mutations: string[];
 }
 
 // ——— The session ———
 
 describe('no network of its own: a whole session in Chromium, recorded', () => {
-  let browser: Browser;
+  let recorded: Recorded<Scout>;
+  let scout: Scout;
   let extensionId: string;
-  let browserSession: CDPSession;
   let worker: CdpTarget;
+  /** The worker's console, from the start of the session. */
+  let workerLogs: string[];
   const opened: string[] = [];
   const webPages = new Map<string, Page>();
   const extensionPages: Page[] = [];
@@ -266,33 +197,6 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
   const extensionPageLogs: string[] = [];
   let sessionRequests: NetRequest[] = [];
   let sessionServerLog: string[] = [];
-
-  const listTargets = async () => (await browserSession.send('Target.getTargets')).targetInfos;
-
-  /** The real popup over the given page (chrome.action.openPopup from the worker, as the harness does). */
-  async function openPopup(page: Page): Promise<CdpTarget> {
-    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
-    for (const open of (await listTargets()).filter((t) => t.url === popupUrl && t.type === 'page')) {
-      await browserSession.send('Target.closeTarget', { targetId: open.targetId }).catch(() => undefined);
-    }
-    await page.bringToFront();
-    await worker.evaluate('chrome.action.openPopup()');
-    const target = await waitFor(
-      async () => (await listTargets()).find((t) => t.url === popupUrl && t.type === 'page'),
-      'the popup to open',
-    );
-    const popup = await attachTarget(browserSession, target.targetId);
-    await waitFor(
-      async () =>
-        (await popup
-          .evaluate<boolean>(
-            `document.readyState === 'complete' && !!document.querySelector('main') && !document.querySelector('[aria-busy="true"]')`,
-          )
-          .catch(() => false)) || undefined,
-      'the popup to finish loading',
-    );
-    return popup;
-  }
 
   /** The stored state of the tab showing `url`, with its storage key. */
   async function storedFor(
@@ -306,28 +210,24 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
   }
 
   beforeAll(async () => {
-    browser = await launch({ extension: true });
-    const firstWorker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
-    extensionId = new URL(firstWorker.url()).host;
-    browserSession = await browser.context.browser()!.newBrowserCDPSession();
-    const sw = await waitFor(
-      async () => (await listTargets()).find((t) => t.type === 'service_worker' && t.url.includes(extensionId)),
-      'the service worker',
-    );
-    worker = await attachTarget(browserSession, sw.targetId);
-    await browser.context.addInitScript(observer(extensionId));
-    browser.context.on('console', (message) => {
+    recorded = await launch(true);
+    scout = recorded.browser;
+    extensionId = scout.extensionId;
+    worker = await scout.worker();
+    workerLogs = await worker.recordLogs();
+    await scout.context.addInitScript(observer(extensionId));
+    scout.context.on('console', (message) => {
       if (message.page()?.url().startsWith('chrome-extension:')) {
         extensionPageLogs.push(`${message.type()}: ${message.text()}`);
       }
     });
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => recorded?.close());
 
   it('reads every saved page, saves creators, exports and imports the shortlist, opens the options', async () => {
     // The first run opens the options page with the guide (and makes a sample campaign to save to).
     for (const entry of PAGES) {
-      const page = await browser.context.newPage();
+      const page = await scout.context.newPage();
       await page.goto(entry.url, { waitUntil: 'load' });
       opened.push(page.url());
       webPages.set(entry.url, page);
@@ -340,8 +240,9 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
     const firstProfiles = [...new Map(profiles.map((e) => [e.platform, e])).values()];
     expect(firstProfiles.map((e) => e.platform).sort()).toEqual(['instagram', 'tiktok', 'x', 'youtube']);
     for (const [i, entry] of firstProfiles.entries()) {
-      const popup = await openPopup(webPages.get(entry.url)!);
-      const text = await popup.evaluate<string>('document.body.innerText');
+      const popup = await scout.openPopup(webPages.get(entry.url)!);
+      const logs = await popup.recordLogs();
+      const text = await popup.text();
       expect(text).toMatch(/Followers|Subscribers/);
       if (i < 2) {
         await popup.evaluate(
@@ -355,11 +256,11 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
           'the save to finish',
         );
       }
-      popupLogs.push(...popup.logs);
+      popupLogs.push(...logs);
     }
 
     // The shortlist page: export both ways, import the backup back.
-    const shortlist = await browser.context.newPage();
+    const shortlist = await scout.context.newPage();
     extensionPages.push(shortlist);
     await shortlist.goto(`chrome-extension://${extensionId}/shortlist.html`);
     await shortlist.bringToFront();
@@ -386,15 +287,15 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
     await shortlist.getByRole('button', { name: 'Import and merge' }).click();
     await shortlist.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
 
-    const options = await browser.context.newPage();
+    const options = await scout.context.newPage();
     extensionPages.push(options);
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.locator('li.campaign').first().waitFor();
 
     // Let anything late (a deferred request, a retry) reach the log before it is read.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    sessionRequests = readNetlog(browser.netlog);
-    sessionServerLog = [...browser.server.requests];
+    sessionRequests = readNetlog(recorded.netlog);
+    sessionServerLog = [...scout.server.requests];
   }, 240_000);
 
   it('the extension made no request: every request in the network log is a saved page, the page’s own, or the browser’s', () => {
@@ -408,10 +309,10 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
   });
 
   it('the pages asked for exactly what they ask for without the extension', async () => {
-    const plain = await launch({ extension: false });
+    const plain = await launch(false);
     try {
       for (const entry of PAGES) {
-        const page = await plain.context.newPage();
+        const page = await plain.browser.context.newPage();
         await page.goto(entry.url, { waitUntil: 'load' });
       }
       await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -419,7 +320,7 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
       const withExtension = classify(sessionRequests, extensionId, opened);
       expect(pageRequestSet(withExtension.pages)).toEqual(pageRequestSet(without.pages));
       // And the same reached the fixture server (the supported hosts).
-      expect([...new Set(sessionServerLog)].sort()).toEqual([...new Set(plain.server.requests)].sort());
+      expect([...new Set(sessionServerLog)].sort()).toEqual([...new Set(plain.browser.server.requests)].sort());
     } finally {
       await plain.close();
     }
@@ -433,7 +334,7 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
       logs.filter((l) => /^(error|exception)|Refused to|Content Security Policy/i.test(l));
     expect(problems(extensionPageLogs)).toEqual([]);
     expect(problems(popupLogs)).toEqual([]);
-    expect(problems(worker.logs)).toEqual([]);
+    expect(problems(workerLogs)).toEqual([]);
   });
 
   it('a page cannot tell the extension is there: no DOM change, no message posted to it', async () => {
@@ -442,21 +343,26 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
       const seen = await page.evaluate<Seen>('window.__scoutSeen');
       noticed.push(...[...seen.mutations, ...seen.messages].map((what) => `${url}: ${what}`));
     }
-    // Fails while WXT's content script runtime posts {type: "<extension id>:<script>:wxt:content-script-started"}
-    // to every page it starts on, which tells any page the extension is installed, and its id. WXT stops doing so
-    // with `noScriptStartedPostMessage: true` in defineContentScript (wxt-dev/wxt pull requests 1938 and 2035).
+    // WXT's content script runtime would also post {type: "<extension id>:<script>:wxt:content-script-started"}
+    // to every page it starts on, telling any page the extension is installed, and its id; every content script
+    // turns that off with `noScriptStartedPostMessage: true` (wxt-dev/wxt pull requests 1938 and 2035).
     expect(noticed).toEqual([]);
   });
 
-  it('the only event a page could catch is WXT’s start signal, named after the extension id, carrying nothing', async () => {
-    // WXT's runtime dispatches it on `document` so that a content script re-injected after an update stops the
-    // old one; it cannot be turned off. A page hears it only if it listens for that exact name, that is, if it
-    // already knows the extension's id (public for a store extension). Known and accepted; anything more fails.
-    const started = (name: string) => `${extensionId}:${name}:wxt:content-script-started`;
+  it('the only event a page could catch is WXT’s start signal, named after the extension id, carrying the script’s name and a random id', async () => {
+    // WXT's runtime dispatches a CustomEvent on `document` so that a content script re-injected after an update
+    // stops the old one; it cannot be turned off. A page hears it only if it listens for that exact name, that is,
+    // if it already knows the extension's id (public for a store extension). Known and accepted (SECURITY.md);
+    // anything more fails.
     for (const [url, page] of webPages) {
       const seen = await page.evaluate<Seen>('window.__scoutSeen');
       const platform = PAGES.find((e) => e.url === url)!.platform;
-      expect(seen.events, url).toEqual([started(platform)]);
+      expect(seen.events, url).toEqual([
+        {
+          name: `${extensionId}:${platform}:wxt:content-script-started`,
+          detail: { contentScriptName: platform, messageId: expect.stringMatching(/^[0-9a-z]+$/) },
+        },
+      ]);
     }
   });
 
@@ -466,20 +372,20 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
     const probe = 'https://www.tiktok.com/@probe-from-the-extension';
     const shortlist = extensionPages[0]!;
     await shortlist.evaluate(`window.open(${JSON.stringify(probe)})`);
-    await waitFor(async () => browser.server.requests.includes(probe) || undefined, 'the probe to reach the server');
+    await waitFor(async () => scout.server.requests.includes(probe) || undefined, 'the probe to reach the server');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const verdict = classify(readNetlog(browser.netlog), extensionId, opened);
+    const verdict = classify(readNetlog(recorded.netlog), extensionId, opened);
     expect(verdict.extension.map((r) => r.url)).toContain(probe);
   });
 
-  it('drops a malformed reading from a tab, logs it, and keeps what it had', async () => {
+  it('drops a malformed capture from a tab, logs it, and keeps what it had', async () => {
     const entry = PAGES.find((e) => e.file === 'tiktok/profile-illojuan.html')!;
     const page = webPages.get(entry.url)!;
     const before = await storedFor(page.url());
     expect(before?.state.reading.handle).toBe('illojuan');
 
     // The content script's isolated world: the one context whose messages carry this tab and the extension's id.
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await scout.context.newCDPSession(page);
     const contexts: { id: number; origin: string; name: string }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
     await cdp.send('Runtime.enable');
@@ -488,7 +394,7 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
       "the content script's world",
     );
     const send = async (data: unknown) => {
-      const message = { id: 1, type: 'pageRead', data, timestamp: Date.now() };
+      const message = { id: 1, type: 'pageCaptured', data, timestamp: Date.now() };
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
         contextId: world.id,
         expression: `chrome.runtime.sendMessage(${JSON.stringify(message)}).then(() => 'sent', (e) => 'sent: ' + e.message)`,
@@ -499,34 +405,40 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
       return result.value as string;
     };
 
+    // A capture as the TikTok content script sends it (lib/platforms/tiktok/capture.ts), and broken copies of it.
     const reading = before!.state.reading;
-    const followers = reading.followers as Record<string, unknown>;
+    const envelope = { platform: 'tiktok', url: reading.url, lang: reading.lang, readAt: reading.readAt as number };
+    const data = { kind: 'profile', shownHandle: 'illojuan', followers: '783.4K', tiles: [] as unknown[] };
+    const tile = { href: '/@illojuan/video/7571863205253778710', views: '1.2M', pinned: false };
     const malformed: unknown[] = [
       '<img src=x onerror=alert(1)>',
-      { ...reading, followers: { ...followers, value: -5 } },
-      { ...reading, followers: { ...followers, value: 'NaN' } },
-      { ...reading, handle: '' },
-      { ...reading, kind: 'something-else' },
-      { ...reading, recentPosts: Array.from({ length: 501 }, () => (reading.recentPosts as unknown[])[0]) },
+      { ...envelope, readAt: -1, data },
+      { ...envelope, platform: 'myspace', data },
+      { ...envelope, data: { ...data, followers: -5 } },
+      { ...envelope, data: { ...data, followers: 'x'.repeat(201) } },
+      { ...envelope, data: { ...data, kind: 'something-else' } },
+      { ...envelope, data: { ...data, tiles: Array.from({ length: 501 }, () => tile) } },
     ];
-    const elsewhere = { ...reading, url: 'https://www.tiktok.com/@someone_else', handle: 'someone_else' };
-    const warningsBefore = worker.logs.length;
-    for (const data of [...malformed, elsewhere]) await send(data);
+    const elsewhere = { ...envelope, url: 'https://www.tiktok.com/@someone_else', data };
+    const warningsBefore = workerLogs.length;
+    for (const capture of [...malformed, elsewhere]) await send(capture);
     await waitFor(
-      async () => worker.logs.slice(warningsBefore).filter((l) => l.includes('dropped')).length >= 7 || undefined,
-      'the worker to log every dropped reading',
+      async () =>
+        workerLogs.slice(warningsBefore).filter((l) => l.includes('dropped')).length >= malformed.length + 1 ||
+        undefined,
+      'the worker to log every dropped capture',
     );
-    const warnings = worker.logs.slice(warningsBefore).filter((l) => l.includes('dropped'));
-    expect(warnings.filter((l) => l.includes('dropped a malformed reading'))).toHaveLength(malformed.length);
+    const warnings = workerLogs.slice(warningsBefore).filter((l) => l.includes('dropped'));
+    expect(warnings.filter((l) => l.includes('malformed'))).toHaveLength(malformed.length);
     expect(warnings.filter((l) => l.includes('does not match its tab'))).toHaveLength(1);
     expect(await storedFor(page.url())).toEqual(before);
     expect(await storedFor(elsewhere.url)).toBeUndefined();
 
-    // The same channel does carry a well-formed reading: the check above is not passing for want of a message.
-    await send({ ...reading, displayName: 'Renamed by the test', readAt: (reading.readAt as number) + 1 });
+    // The same channel does carry a well-formed capture: the check above is not passing for want of a message.
+    await send({ ...envelope, readAt: envelope.readAt + 1, data: { ...data, displayName: 'Renamed by the test' } });
     await waitFor(
       async () => (await storedFor(page.url()))?.state.reading.displayName === 'Renamed by the test' || undefined,
-      'the well-formed reading to be stored',
+      'the well-formed capture to be stored',
     );
     await cdp.detach();
   });

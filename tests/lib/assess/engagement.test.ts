@@ -4,6 +4,7 @@ import {
   assessEngagement,
   engagementByFollowers,
   engagementByViews,
+  headlineRate,
   lifetimeLikesRate,
   likeRate,
   selectRecentPosts,
@@ -312,5 +313,28 @@ describe('assessEngagement', () => {
         },
       ),
     );
+  });
+});
+
+describe('headlineRate: the one rate the badge, the shortlist and a campaign minimum use', () => {
+  const posts = likePosts([
+    [400, 20],
+    [300, 10],
+    [500, 30],
+  ]);
+
+  it('is engagement by followers when the followers and posts allow it', () => {
+    const rate = headlineRate(assessEngagement(profile('instagram', { recentPosts: posts }), S));
+    expect(rate).toMatchObject({ id: 'er-followers', status: 'ok', mean: expect.closeTo(0.042, 5) });
+  });
+
+  it('falls back to engagement by views when the followers are unknown', () => {
+    const viewed = posts.map((p, i) => ({ ...p, views: exact(10_000 * (i + 1)) }));
+    const reading = profile('youtube', { followers: unknown('hidden'), recentPosts: viewed });
+    expect(headlineRate(assessEngagement(reading, S))).toMatchObject({ id: 'er-views', status: 'ok' });
+  });
+
+  it('is undefined, never 0, when neither rate can be computed', () => {
+    expect(headlineRate(assessEngagement(profile('instagram'), S))).toBeUndefined();
   });
 });

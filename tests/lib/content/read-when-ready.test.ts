@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readWhenReady } from '../../../lib/content/read-when-ready';
-import { tiktok } from '../../../lib/platforms/tiktok';
-import type { PlatformReader } from '../../../lib/platforms/platform';
+import { readWhenReady, type ReadWhenReadyOptions } from '../../../lib/content/read-when-ready';
+import { tiktok, tiktokPage } from '../../../lib/platforms/tiktok';
+import type { PageCollector } from '../../../lib/platforms/platform';
 import { htmlDocument } from '../../helpers/fixtures';
+
+/** Waits and captures as the content script does, and interprets the capture as the worker does. */
+async function readingWhenReady(options: ReadWhenReadyOptions) {
+  const capture = await readWhenReady(options);
+  if (!capture) return undefined;
+  const result = tiktok.interpret(capture);
+  if (!result.ok) throw new Error(result.problem);
+  return result.reading;
+}
 
 const header = (handle: string, followers: string) =>
   `<h1 data-e2e="user-title">${handle}</h1><strong data-e2e="followers-count">${followers}</strong>`;
@@ -12,7 +21,7 @@ describe('readWhenReady', () => {
     // After in-app navigation the URL names @second while the DOM still shows @first.
     const doc = htmlDocument(`<main>${header('first', '1,000')}</main>`, 'https://www.tiktok.com/@first');
     const url = new URL('https://www.tiktok.com/@second');
-    const pending = readWhenReady({ reader: tiktok, doc, url, signal: new AbortController().signal });
+    const pending = readingWhenReady({ collector: tiktokPage, doc, url, signal: new AbortController().signal });
     setTimeout(() => {
       doc.querySelector('main')!.replaceChildren(htmlDocument(header('second', '2,500'), url.href).body);
     }, 20);
@@ -22,8 +31,8 @@ describe('readWhenReady', () => {
 
   it('reads what is there after the time limit, with the missing counts unknown', async () => {
     const doc = htmlDocument('<main></main>', 'https://www.tiktok.com/@late');
-    const reading = await readWhenReady({
-      reader: tiktok,
+    const reading = await readingWhenReady({
+      collector: tiktokPage,
       doc,
       url: new URL('https://www.tiktok.com/@late'),
       signal: new AbortController().signal,
@@ -36,15 +45,15 @@ describe('readWhenReady', () => {
     const doc = htmlDocument('<main></main>', 'https://www.tiktok.com/@gone');
     const controller = new AbortController();
     let checks = 0;
-    const counting: PlatformReader = {
-      ...tiktok,
+    const counting: PageCollector = {
+      ...tiktokPage,
       isReady: (d, u) => {
         checks += 1;
-        return tiktok.isReady(d, u);
+        return tiktokPage.isReady(d, u);
       },
     };
     const pending = readWhenReady({
-      reader: counting,
+      collector: counting,
       doc,
       url: new URL('https://www.tiktok.com/@gone'),
       signal: controller.signal,
@@ -57,17 +66,17 @@ describe('readWhenReady', () => {
     expect(checks).toBe(before);
   });
 
-  it('turns a reader that throws into an explained "other" reading instead of throwing into the page', async () => {
-    const broken: PlatformReader = {
-      ...tiktok,
+  it('turns a collector that throws into an explained "other" reading instead of throwing into the page', async () => {
+    const broken: PageCollector = {
+      ...tiktokPage,
       isReady: () => true,
-      read: () => {
+      collect: () => {
         throw new Error('markup changed');
       },
     };
     const doc = htmlDocument('<main></main>', 'https://www.tiktok.com/@x');
-    const reading = await readWhenReady({
-      reader: broken,
+    const reading = await readingWhenReady({
+      collector: broken,
       doc,
       url: new URL('https://www.tiktok.com/@x'),
       signal: new AbortController().signal,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { runReader, type ReaderContext } from '../../../lib/content/run-reader';
-import { tiktok } from '../../../lib/platforms/tiktok';
+import { tiktok, tiktokPage } from '../../../lib/platforms/tiktok';
+import type { PageCapture } from '../../../lib/capture';
 import type { Reading } from '../../../lib/reading';
 
 const tile = (id: number) =>
@@ -23,13 +24,14 @@ function start(html: string, url: string) {
       listeners.set(type, listener);
     },
   };
+  // What the worker makes of each capture sent: the content script itself only collects.
   const sent: Reading[] = [];
-  let readNow: (() => Reading | undefined) | undefined;
+  let readNow: (() => PageCapture | undefined) | undefined;
   runReader({
     ctx,
-    reader: tiktok,
+    collector: tiktokPage,
     win,
-    send: async (reading) => void sent.push(reading),
+    send: async (capture) => void sent.push(interpret(capture)),
     onReadNow: (handler) => (readNow = handler),
   });
   return {
@@ -37,8 +39,17 @@ function start(html: string, url: string) {
     win,
     sent,
     fire: (type: string, newUrl?: string) => listeners.get(type)?.({ newUrl: new URL(newUrl ?? url) }),
-    readNow: () => readNow?.(),
+    readNow: () => {
+      const capture = readNow?.();
+      return capture && interpret(capture);
+    },
   };
+}
+
+function interpret(capture: PageCapture): Reading {
+  const result = tiktok.interpret(capture);
+  if (!result.ok) throw new Error(result.problem);
+  return result.reading;
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

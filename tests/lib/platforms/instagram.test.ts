@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { describe, expect, it, vi } from 'vitest';
+import type { PageCapture } from '../../../lib/capture';
 import { parseCount } from '../../../lib/count';
-import { instagram } from '../../../lib/platforms/instagram';
+import { instagram, instagramPage } from '../../../lib/platforms/instagram';
+import { InstagramCaptureSchema, LIMITS, type InstagramCapture } from '../../../lib/platforms/instagram/capture';
+import { capturePage } from '../../../lib/platforms/capture-page';
 import type { CountField, KnownCount, PostPageReading, ProfileReading, Reading } from '../../../lib/reading';
 import { validateReading } from '../../../lib/reading';
+import { parseProfileInput } from '../../../lib/store/profile-url';
 
 const fixture = (file: string) => fileURLToPath(new URL(`../../fixtures/${file}`, import.meta.url));
 const html = (file: string) => readFileSync(fixture(file), 'utf8');
@@ -180,6 +185,22 @@ describe('instagram page kinds', () => {
     const url = new URL(href);
     expect(instagram.pageKind(url)).toBe(kind);
     expect(instagram.handleFromUrl(url)).toBe(handle);
+  });
+
+  it('agrees with the shortlist on which addresses are Instagram’s own pages, not profiles', () => {
+    for (const href of [
+      'https://www.instagram.com/explore/',
+      'https://www.instagram.com/accounts/',
+      'https://www.instagram.com/business/',
+      'https://www.instagram.com/static/',
+    ]) {
+      expect(instagram.pageKind(new URL(href))).toBe('other');
+      expect(parseProfileInput(href)).toMatchObject({ ok: false });
+    }
+    expect(parseProfileInput('https://www.instagram.com/pluto__travel/')).toEqual({
+      ok: true,
+      profile: { platform: 'instagram', handle: 'pluto__travel' },
+    });
   });
 
   it('says why a page that is neither a profile nor a post is not read', () => {
@@ -519,5 +540,138 @@ describe('instagram served description in other languages', () => {
     for (const key of ['followers', 'following', 'posts'] as const) {
       expect(profile[key]).toEqual({ status: 'unknown', reason: expect.any(String) });
     }
+  });
+});
+
+describe('instagram capture: what the page sends the worker', () => {
+  const pages = [...saved, ...Object.values(SYNTHETIC)].map((p) => [p.file, p.url] as const);
+
+  it.each(pages)('%s: the collector sends plain JSON that passes the schema and reads as the page', (file, href) => {
+    const doc = load(file, href);
+    const url = new URL(href);
+    const capture = capturePage(instagramPage, doc, url, 1_700_000_000_000);
+    expect(capture.problem).toBeUndefined();
+    // It crosses to the worker as a message: nothing may be lost or changed on the way.
+    const sent = JSON.parse(JSON.stringify(capture)) as PageCapture;
+    expect(sent).toEqual(capture);
+    expect(v.safeParse(InstagramCaptureSchema, sent.data).issues).toBeUndefined();
+    expect(instagram.interpret(sent)).toEqual({ ok: true, reading: instagram.read(doc, url, 1_700_000_000_000) });
+  });
+
+  it('sends the embedded data as text, parsed by the reader, not in the page', () => {
+    const { file, url } = SYNTHETIC.hidden;
+    const doc = load(file, url);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const capture = instagramPage.collect(doc, new URL(url));
+      expect(parse).not.toHaveBeenCalled();
+      if (capture.kind !== 'post') throw new Error(`expected a post capture, got ${capture.kind}`);
+      expect(capture.media).toHaveLength(1);
+      expect(capture.media[0]).toContain('"like_and_view_counts_disabled"');
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('sends no embedded data about another post', () => {
+    const url = 'https://www.instagram.com/p/DXother0000/';
+    const capture = instagramPage.collect(load(SYNTHETIC.hidden.file, url), new URL(url));
+    expect(capture).toMatchObject({ kind: 'post', media: [] });
+  });
+});
+
+describe('instagram reader on a malformed capture (from a broken or hostile page)', () => {
+  const { file, url } = SYNTHETIC.grid;
+  type ProfileCapture = PageCapture<Extract<InstagramCapture, { kind: 'profile' }>>;
+  /** A profile capture as it arrives in the worker: a fresh copy for each test to spoil. */
+  const good = () => {
+    const capture = capturePage(instagramPage, load(file, url), new URL(url), 1_700_000_000_000);
+    return JSON.parse(JSON.stringify(capture)) as ProfileCapture;
+  };
+
+  it('reads the unchanged capture', () => {
+    expect(instagram.interpret(good())).toMatchObject({ ok: true, reading: { kind: 'profile' } });
+  });
+
+  it.each([
+    [
+      'a tile flag of the wrong type',
+      (c: ProfileCapture) => Object.assign(c.data.tiles[0] ?? {}, { pinned: 'yes' }),
+      /^tiles\.0\.pinned: /,
+    ],
+    [
+      'a number where text belongs',
+      (c: ProfileCapture) => Object.assign(c.data.served, { ogDescription: 12 }),
+      /^served\.ogDescription: /,
+    ],
+    [
+      'an over-long description',
+      (c: ProfileCapture) => Object.assign(c.data.served, { ogDescription: 'x'.repeat(LIMITS.description + 1) }),
+      /^served\.ogDescription: /,
+    ],
+    [
+      'an over-long header number',
+      (c: ProfileCapture) => Object.assign(c.data.header?.leaves[0] ?? {}, { text: '1'.repeat(41) }),
+      /^header\.leaves\.0\.text: /,
+    ],
+    [
+      'an over-long caption',
+      (c: ProfileCapture) => Object.assign(c.data.tiles[0] ?? {}, { caption: 'x'.repeat(5001) }),
+      /^tiles\.0\.caption: /,
+    ],
+    [
+      'too many posts',
+      (c: ProfileCapture) => (c.data.tiles = Array.from({ length: 501 }, () => c.data.tiles).flat()),
+      /^tiles: /,
+    ],
+    [
+      'a post id that is no shortcode',
+      (c: ProfileCapture) => Object.assign(c.data.tiles[0] ?? {}, { id: '../x' }),
+      /^tiles\.0\.id: /,
+    ],
+    [
+      'a negative element index',
+      (c: ProfileCapture) => Object.assign(c.data.header?.leaves[0] ?? {}, { up: [-1] }),
+      /^header\.leaves\.0\.up\.0: /,
+    ],
+    ['an unknown kind of page', (c: ProfileCapture) => Object.assign(c.data, { kind: 'story' }), /^kind: /],
+  ] as const)('refuses %s, naming the field', (_what, spoil, problem) => {
+    const capture = good();
+    spoil(capture);
+    expect(instagram.interpret(capture)).toEqual({ ok: false, problem: expect.stringMatching(problem) });
+  });
+
+  it('refuses a post capture with too many or non-text scripts', () => {
+    const post = capturePage(
+      instagramPage,
+      load(SYNTHETIC.hidden.file, SYNTHETIC.hidden.url),
+      new URL(SYNTHETIC.hidden.url),
+      0,
+    );
+    const tooMany = { ...post, data: { ...post.data, media: Array.from({ length: LIMITS.scripts + 1 }, () => '{}') } };
+    expect(instagram.interpret(tooMany)).toEqual({ ok: false, problem: expect.stringMatching(/^media: /) });
+    const notText = { ...post, data: { ...post.data, media: [{ items: [] }] } };
+    expect(instagram.interpret(notText)).toEqual({ ok: false, problem: expect.stringMatching(/^media\.0: /) });
+  });
+
+  it('reads a well-formed but nonsensical capture into a valid reading', () => {
+    const capture = good();
+    // Element indexes that name no element the header has.
+    for (const leaf of capture.data.header?.leaves ?? []) leaf.up = [987_654];
+    const result = instagram.interpret(capture);
+    if (!result.ok) throw new Error(result.problem);
+    const profile = profileOf(result.reading);
+    expect(validateReading(profile)).toEqual({ ok: true, reading: profile });
+    // Placed by its followers link, with the exact count of its title.
+    expect(known(profile.followers)).toMatchObject({ value: 9870, exact: true });
+
+    // Embedded data cut short: the rendered post is read without it.
+    const { file: postFile, url: postUrl } = SYNTHETIC.hidden;
+    const post = capturePage(instagramPage, load(postFile, postUrl), new URL(postUrl), 0);
+    const cut = { ...post, data: { ...post.data, media: ['{"xdt_api__v1__media__shortcode__web_info": '] } };
+    expect(instagram.interpret(cut)).toMatchObject({
+      ok: true,
+      reading: { kind: 'post', post: { likes: { status: 'hidden', source: 'visible-text' } } },
+    });
   });
 });

@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { x } from '../../../lib/platforms/x';
+import type { PageCapture } from '../../../lib/capture';
+import { x, xPage } from '../../../lib/platforms/x';
+import { LIMITS, XCaptureSchema, type XCapture, type XTweet } from '../../../lib/platforms/x/capture';
+import { X_RESERVED_PATHS } from '../../../lib/platforms/x/urls';
+import { parseProfileInput } from '../../../lib/store/profile-url';
 import type { CountField, KnownCount, PostReading, ProfileReading, Reading } from '../../../lib/reading';
 import { validateReading } from '../../../lib/reading';
 
@@ -152,6 +157,18 @@ describe('x page kinds', () => {
     const url = new URL(href);
     expect(x.pageKind(url)).toBe(kind);
     expect(x.handleFromUrl(url)).toBe(handle);
+  });
+
+  it("treats X's own pages as no profile, as the shortlist's import does", () => {
+    for (const path of X_RESERVED_PATHS) {
+      const url = new URL(`https://x.com/${path}`);
+      expect(x.pageKind(url)).toBe('other');
+      expect(x.handleFromUrl(url)).toBeUndefined();
+      expect(parseProfileInput(url.href)).toMatchObject({ ok: false });
+    }
+    // A handle that merely starts like one of them is a profile in both.
+    expect(x.pageKind(new URL('https://x.com/homer'))).toBe('profile');
+    expect(parseProfileInput('https://x.com/homer')).toMatchObject({ ok: true, profile: { handle: 'homer' } });
   });
 
   it('handles both host names', () => {
@@ -421,5 +438,120 @@ describe('x post counts (property)', () => {
     expect(post?.shares).toEqual({ status: 'unknown', reason: expect.stringMatching(/reposts/) });
     expect(post?.saves.status).toBe('unknown');
     expect(known(post?.comments).value).toBe(3);
+  });
+});
+
+describe('x capture (the contract between the page and the worker)', () => {
+  const SAVED = manifest.fixtures.filter((f) => f.platform === 'x');
+
+  it.each(SAVED.map((f) => [f.file, f] as const))(
+    'the collector turns %s into plain JSON that passes the schema',
+    (_file, saved) => {
+      const capture = xPage.collect(load(saved.file, saved.url), new URL(saved.url));
+      // It crosses to the worker as a message: only plain data survives the trip.
+      expect(JSON.parse(JSON.stringify(capture))).toEqual(capture);
+      expect(v.safeParse(XCaptureSchema, capture).issues).toBeUndefined();
+      expect(capture.kind).toBe(saved.kind);
+    },
+  );
+
+  it('collects texts, not counts: the reader parses them in the worker', () => {
+    const capture = profileCapture();
+    expect(capture.followers?.text).toBe((PROFILE.expect as { followers: { visible: string } }).followers.visible);
+    expect(capture.postsLine).toMatch(/23\.9K/);
+    expect(capture.jsonLd).toHaveLength(1);
+    expect(capture.tweets[0]?.group).toMatch(/replies/);
+  });
+
+  it("clips what the page shows to the schema's limits and leaves out an oversized JSON-LD", () => {
+    const doc = load(PROFILE.file, PROFILE.url);
+    const bio = doc.querySelector('[data-testid="UserDescription"]');
+    if (!bio) throw new Error('no bio');
+    bio.textContent = 'word '.repeat(5_000);
+    const script = doc.createElement('script');
+    script.type = 'application/ld+json';
+    script.textContent = ' '.repeat(LIMITS.jsonLd + 1);
+    doc.head.prepend(script);
+    const capture = xPage.collect(doc, new URL(PROFILE.url));
+    expect(v.safeParse(XCaptureSchema, capture).issues).toBeUndefined();
+    if (capture.kind !== 'profile') throw new Error(capture.kind);
+    expect(capture.bio).toHaveLength(LIMITS.caption);
+    expect(capture.jsonLd).toHaveLength(1);
+    // The JSON-LD that is kept is still read: the posts total stays exact.
+    expect(known(profileOf(x.read(doc, new URL(PROFILE.url))).posts).source).toBe('json-ld');
+  });
+
+  it("caps the timeline at the schema's number of posts, so a page repeating them is still read", () => {
+    const article = (i: number) =>
+      `<article data-testid="tweet"><a href="/alice/status/${1000 + i}"><time datetime="2025-01-01T00:00:00.000Z">1</time></a>
+        <div role="group" aria-label="${i + 1} likes"><button data-testid="like" aria-label="${i + 1} Likes. Like"><span>${i + 1}</span></button></div></article>`;
+    const html = `<html lang="en"><head><title>Alice (@alice) / X</title></head><body><div data-testid="primaryColumn">
+      <div data-testid="UserName"><span>@alice</span></div>${Array.from({ length: 600 }, (_, i) => article(i)).join('')}
+      </div></body></html>`;
+    const doc = new JSDOM(html, { url: 'https://x.com/alice' }).window.document;
+    const capture = xPage.collect(doc, new URL('https://x.com/alice'));
+    if (capture.kind !== 'profile') throw new Error(capture.kind);
+    expect(capture.tweets).toHaveLength(LIMITS.tweets);
+    const posts = profileOf(read(doc, 'https://x.com/alice')).recentPosts;
+    expect(posts).toHaveLength(500);
+    expect(known(posts[499]?.likes).value).toBe(500);
+  });
+});
+
+function profileCapture(): Extract<XCapture, { kind: 'profile' }> {
+  const capture = xPage.collect(load(PROFILE.file, PROFILE.url), new URL(PROFILE.url));
+  if (capture.kind !== 'profile') throw new Error(capture.kind);
+  return capture;
+}
+
+const envelope = (url: string, data: unknown): PageCapture => ({ platform: 'x', url, lang: 'en', readAt: 1, data });
+
+describe('x reader refuses a malformed capture (it comes from an untrusted page)', () => {
+  const good = profileCapture();
+  const tweet = good.tweets[0] as XTweet;
+
+  it.each([
+    ['a count text that is not a string', { ...good, followers: { text: 3893 } }, /^followers\.text: /],
+    ['an over-long bio', { ...good, bio: 'a'.repeat(LIMITS.caption + 1) }, /^bio: /],
+    ['too many posts', { ...good, tweets: Array.from({ length: LIMITS.tweets + 1 }, () => tweet) }, /^tweets: /],
+    [
+      'a post label that is not a string',
+      { ...good, tweets: [{ ...tweet, like: { label: 27 } }] },
+      /^tweets\.0\.like\.label: /,
+    ],
+    [
+      'an over-long post text',
+      { ...good, tweets: [{ ...tweet, caption: 'a'.repeat(LIMITS.caption + 1) }] },
+      /^tweets\.0\.caption: /,
+    ],
+    ['an oversized JSON-LD', { ...good, jsonLd: ['x'.repeat(LIMITS.jsonLd + 1)] }, /^jsonLd\.0: /],
+    [
+      'too many JSON-LD scripts',
+      { ...good, jsonLd: Array.from({ length: LIMITS.scripts + 1 }, () => '{}') },
+      /^jsonLd: /,
+    ],
+    ['posts that are not a list', { ...good, tweets: 'none' }, /^tweets: /],
+    ['a kind the collector never sends', { kind: 'timeline' }, /^kind: /],
+  ])('refuses %s, naming the field', (_what, data, problem) => {
+    expect(x.interpret(envelope(PROFILE.url, data))).toEqual({ ok: false, problem: expect.stringMatching(problem) });
+  });
+
+  it('refuses a post page capture whose post has no path', () => {
+    const data = { kind: 'post', tweet: { ...tweet, path: undefined } };
+    expect(x.interpret(envelope(STATUS.url, data))).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^tweet\.path: /),
+    });
+  });
+
+  it('reads a well-formed capture that names another post than the URL as a post not loaded yet', () => {
+    const result = x.interpret(envelope(STATUS.url, { kind: 'post', tweet }));
+    expect(result).toMatchObject({ ok: true, reading: { kind: 'other', reason: expect.stringMatching(/not loaded/) } });
+  });
+
+  it('reads the same capture the collector sends as read() does', () => {
+    const result = x.interpret(envelope(PROFILE.url, good));
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.reading).toEqual({ ...x.read(load(PROFILE.file, PROFILE.url), new URL(PROFILE.url), 1), lang: 'en' });
   });
 });

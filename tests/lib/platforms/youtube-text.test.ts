@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonObjectAt } from '../../../lib/platforms/youtube-page-data';
-import { classifyHeaderTexts, countInText, exactInteger, pickViewText } from '../../../lib/platforms/youtube-text';
+import { jsonObjectAt } from '../../../lib/platforms/youtube/page-data';
+import { classifyHeaderTexts, countInText, exactInteger, pickViewText } from '../../../lib/platforms/youtube/text';
 
 describe('exactInteger', () => {
   it.each([

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { describe, expect, it, vi } from 'vitest';
 import { type CountField, type PostReading, type Reading, validateReading } from '../../../lib/reading';
+import { capturePage } from '../../../lib/platforms/capture-page';
 import { upgradeToExact } from '../../../lib/platforms/fields';
-import { youtube } from '../../../lib/platforms/youtube';
-import { channelData, initialData, videoData } from '../../../lib/platforms/youtube-page-data';
-import { countInText } from '../../../lib/platforms/youtube-text';
+import { youtube, youtubePage } from '../../../lib/platforms/youtube';
+import { YouTubeCaptureSchema, type YouTubeCapture } from '../../../lib/platforms/youtube/capture';
+import { channelData, initialData, videoData } from '../../../lib/platforms/youtube/page-data';
+import { countInText } from '../../../lib/platforms/youtube/text';
 
 const FIXTURES = join(__dirname, '../../fixtures');
 
@@ -271,6 +274,14 @@ describe('broken pages never throw', () => {
     const p = profile(read(dom(broken, url), url));
     expect(p.followers).toEqual({ status: 'unknown', reason: 'the channel header is not on the page' });
     expect(p.recentPosts).toEqual([]);
+  });
+
+  it('ytInitialData followed by more code in its script is still found', () => {
+    const doc = dom(
+      '<html><script>var ytInitialData = {"a": "};", "b": {"c": [1]}}; var other = {"d": 2};</script></html>',
+      url,
+    );
+    expect(initialData(doc)).toEqual({ a: '};', b: { c: [1] } });
   });
 
   it('ytInitialData that is not JSON gives unknown fields', () => {
@@ -682,5 +693,142 @@ describe('newer page-data shapes (synthetic JSON)', () => {
     expect(p.recentPosts[0]).toMatchObject({ format: 'live', views: { status: 'unknown' } });
     expect(p.recentPosts[1]).toMatchObject({ format: 'live', views: { text: '5.4K views', value: 5432, exact: true } });
     expect(p.posts).toEqual({ status: 'unknown', reason: 'the channel header shows no video count' });
+  });
+});
+
+describe('the split: the page collects, the worker interprets', () => {
+  const SAVED: readonly [string, string][] = [
+    ...MANIFEST.filter((e) => e.platform === 'youtube').map((e): [string, string] => [e.file.slice(8), e.url]),
+    ['synthetic-channel-c4-legacy-en.html', 'https://www.youtube.com/@LegacyCreator'],
+    ['synthetic-channel-pageheader-en.html', 'https://www.youtube.com/@SyntheticCreator/videos'],
+    ['synthetic-watch-en.html', 'https://www.youtube.com/watch?v=SynthVid001'],
+  ];
+  const capture = (doc: Document, url: string) => capturePage(youtubePage, doc, new URL(url), 1_700_000_000_000);
+
+  it.each(SAVED)('%s: the capture is plain JSON that passes the schema', (file, url) => {
+    const c = capture(dom(html(file), url), url);
+    expect(c.problem).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(c))).toEqual(c);
+    const checked = v.safeParse(YouTubeCaptureSchema, c.data);
+    expect(checked.success, JSON.stringify(checked.issues?.[0]?.path?.map((p) => p.key))).toBe(true);
+  });
+
+  it('sends the served ytInitialData as text and never parses JSON in the page', () => {
+    const e = entry('channel-es-UCzcRQ3vRNr6fJ1A9rqFn7QA.html');
+    const doc = dom(html('channel-es-UCzcRQ3vRNr6fJ1A9rqFn7QA.html'), e.url);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(youtubePage.isReady(doc, new URL(e.url))).toBe(true);
+      const data = youtubePage.collect(doc, new URL(e.url));
+      expect(parse).not.toHaveBeenCalled();
+      // Only the script that assigns it, not the one that merely reads `a.ytInitialData`.
+      expect(data.kind === 'channel' && data.pageData.map((t) => t.slice(0, 20))).toEqual(['var ytInitialData = ']);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it("leaves out served data that names another channel or video (a previous page's)", () => {
+    const live = html('channel-live-en-UCoLrcjPV5PbUrUyXq5mjc_A.html');
+    const sent = (source: string, url: string) => {
+      const data = youtubePage.collect(dom(source, url), new URL(url));
+      return data.kind === 'other' ? [] : data.pageData;
+    };
+    expect(sent(live, 'https://www.youtube.com/@SomeoneElse/streams')).toEqual([]);
+    expect(sent(live, 'https://www.youtube.com/channel/UCaaaaaaaaaaaaaaaaaaaaaa')).toEqual([]);
+    expect(sent(live, 'https://www.youtube.com/watch?v=hwMkbaS_M_c')).toEqual([]);
+    // The same channel, named by its handle in another case, by its id or on another tab: sent.
+    expect(sent(live, 'https://www.youtube.com/@mlb')).toHaveLength(1);
+    expect(sent(live, 'https://www.youtube.com/channel/UCoLrcjPV5PbUrUyXq5mjc_A/videos')).toHaveLength(1);
+    const watch = html('watch-es-hwMkbaS_M_c.html');
+    expect(sent(watch, 'https://www.youtube.com/watch?v=hwMkbaS_M_c')).toHaveLength(1);
+    expect(sent(watch, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toEqual([]);
+    expect(sent(watch, 'https://www.youtube.com/@OneMedia.')).toEqual([]);
+    // Data that names nothing the page recognises is sent: the reader decides.
+    const odd = '<html><script>var ytInitialData = {"header": nope};</script></html>';
+    expect(sent(odd, 'https://www.youtube.com/@x')).toHaveLength(1);
+  });
+
+  it('the reader ignores served data about another channel, video or tab even when it is sent', () => {
+    // A capture from a page at one address, sent as if taken at another: the worker must not trust the page's
+    // own choice of what to send.
+    const readAt = (file: string, from: string, to: string) => {
+      const c = capture(dom(html(file), from), from);
+      const result = youtube.interpret({ ...c, url: to });
+      if (!result.ok) throw new Error(result.problem);
+      expect(validateReading(result.reading).ok).toBe(true);
+      return result.reading;
+    };
+    const liveUrl = entry('channel-live-en-UCoLrcjPV5PbUrUyXq5mjc_A.html').url;
+    const other = profile(
+      readAt('channel-live-en-UCoLrcjPV5PbUrUyXq5mjc_A.html', liveUrl, 'https://www.youtube.com/@SomeoneElse/streams'),
+    );
+    expect(other.handle).toBe('SomeoneElse');
+    expect(other.followers).toEqual({ status: 'unknown', reason: 'the channel header is not on the page' });
+    expect(other.recentPosts).toEqual([]);
+    const otherTab = profile(
+      readAt('channel-live-en-UCoLrcjPV5PbUrUyXq5mjc_A.html', liveUrl, 'https://www.youtube.com/@MLB/videos'),
+    );
+    expect(known(otherTab.followers).text).toBe('4.14M subscribers');
+    expect(otherTab.recentPosts).toEqual([]);
+    const watchUrl = entry('watch-es-hwMkbaS_M_c.html').url;
+    expect(readAt('watch-es-hwMkbaS_M_c.html', watchUrl, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')).toMatchObject({
+      kind: 'other',
+      reason: 'the video has not rendered yet',
+    });
+  });
+
+  describe('a malformed capture is refused, naming the field', () => {
+    const url = 'https://www.youtube.com/@SyntheticCreator/videos';
+    const good = capture(dom(html('synthetic-channel-pageheader-en.html'), url), url);
+    const data = good.data as Extract<YouTubeCapture, { kind: 'channel' }>;
+    const tile = data.tiles[0]!;
+    const refused = (bad: unknown) => youtube.interpret({ ...good, data: bad });
+
+    it('accepts the capture as taken', () => {
+      expect(refused(data)).toMatchObject({ ok: true, reading: { kind: 'profile' } });
+    });
+
+    it.each([
+      ['a wrong kind', { ...data, kind: 'channels' }, /^kind: /],
+      ['tiles that are not a list', { ...data, tiles: 'none' }, /^tiles: /],
+      ['page data that is not text', { ...data, pageData: [{ header: {} }] }, /^pageData\.0: /],
+      ['a header text that is a number', { ...data, header: { metadata: [1650000] } }, /^header\.metadata\.0: /],
+      [
+        'a subscriber text over 200 characters',
+        { ...data, header: { subscribers: '1'.repeat(201) } },
+        /^header\.subscribers: /,
+      ],
+      [
+        'a title over 5,000 characters',
+        { ...data, tiles: [{ ...tile, title: 'x'.repeat(5001) }] },
+        /^tiles\.0\.title: /,
+      ],
+      [
+        'more than 30 texts in a tile',
+        { ...data, tiles: [{ ...tile, texts: Array(31).fill('1 view') }] },
+        /^tiles\.0\.texts: /,
+      ],
+      ['more than 500 tiles', { ...data, tiles: Array(501).fill(tile) }, /^tiles: /],
+      ['more than 3 page-data scripts', { ...data, pageData: ['', '', '', ''] }, /^pageData: /],
+      [
+        'an owner of an unknown kind',
+        { ...data, tiles: [{ ...tile, owners: [{ by: 'x', value: 'y' }] }] },
+        /^tiles\.0\.owners\.0\.by: /,
+      ],
+      ['a missing flag', { ...data, tiles: [{ ...tile, short: undefined }] }, /^tiles\.0\.short: /],
+    ])('%s', (_what, bad, problem) => {
+      const result = refused(bad);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.problem).toMatch(problem);
+    });
+
+    it('drops a tile whose address is not a web address', () => {
+      const hostile = { ...data, tiles: [{ ...tile, url: 'javascript:/watch?v=SynthVid001' }, data.tiles[1]!] };
+      const result = refused(hostile);
+      expect(result.ok && result.reading.kind === 'profile' && result.reading.recentPosts.map((p) => p.id)).toEqual([
+        'SynthVid002',
+      ]);
+    });
   });
 });

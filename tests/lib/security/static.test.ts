@@ -312,7 +312,7 @@ describe('the sources', () => {
     expect(CODE_FILES.length).toBeGreaterThan(50);
     expect(CODE_FILES).toContain('entrypoints/background.ts');
     expect(CONTENT_SCRIPT_FILES).toEqual(
-      expect.arrayContaining(['lib/platforms/tiktok.ts', 'lib/content/run-reader.ts']),
+      expect.arrayContaining(['lib/platforms/tiktok/page.ts', 'lib/content/run-reader.ts']),
     );
     expect(CONTENT_SCRIPT_FILES.filter((f) => f.startsWith('entrypoints/')).length).toBe(4);
   });

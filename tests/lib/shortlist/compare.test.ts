@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestSignals, rowsToCompare, signalCount } from '../../../lib/shortlist/compare';
-import type { SnapshotRecord } from '../../../lib/store/schema';
+import { SAME_VISIT_MS, visitOf, withVisit } from '../../../lib/store/visits';
 import { reading } from '../store/helpers';
 import { row } from './rows';
 
@@ -24,16 +24,16 @@ describe('signalCount', () => {
     expect(signalCount({ signals: [null, 3, { status: 'weird' }] })).toEqual({ raised: 0, checked: 0, labels: [] });
   });
 
-  it('takes the latest snapshot that has an assessment', () => {
-    const snap = (at: number, assessment?: unknown): SnapshotRecord => ({
-      creatorKey: 'instagram:ana',
-      at,
-      reading: reading('ana', 10),
-      ...(assessment === undefined ? {} : { assessment }),
-    });
-    const list = [snap(1, { signals: [{ status: 'raised', label: 'old' }] }), snap(2, { signals: [] }), snap(3)];
-    expect(latestSignals(list)).toEqual({ raised: 0, checked: 0, labels: [] });
-    expect(latestSignals([snap(1)])).toBeUndefined();
+  it("takes the latest visit's assessment, the only one a history keeps", () => {
+    const signals = (label: string) => ({ signals: [{ status: 'raised', label }] });
+    let visits = withVisit([], visitOf(1, reading('ana', 10), {}, signals('first')));
+    expect(latestSignals(visits)).toEqual({ raised: 1, checked: 1, labels: ['first'] });
+    visits = withVisit(visits, visitOf(1 + 2 * SAME_VISIT_MS, reading('ana', 11), {}, signals('second')));
+    expect(latestSignals(visits)).toEqual({ raised: 1, checked: 1, labels: ['second'] });
+    // A latest visit saved without an assessment has no signals to show, whatever an earlier one had.
+    visits = withVisit(visits, visitOf(1 + 4 * SAME_VISIT_MS, reading('ana', 12), {}));
+    expect(latestSignals(visits)).toBeUndefined();
+    expect(latestSignals([])).toBeUndefined();
   });
 });
 

@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { chartGeometry, followerPoints } from '../../../lib/shortlist/history';
-import type { SnapshotRecord } from '../../../lib/store/schema';
+import type { Visit } from '../../../lib/store/schema';
+import { visitOf } from '../../../lib/store/visits';
 import { known, reading } from '../store/helpers';
 
 const DAY = 86_400_000;
 const T = 1_700_000_000_000;
 
-function snapshot(at: number, followers: number | undefined, exact = true): SnapshotRecord {
+function visit(at: number, followers: number | undefined, exact = true): Visit {
   const r = reading('ana', followers);
   if (followers !== undefined) r.followers = known(followers, exact);
-  return { creatorKey: 'instagram:ana', at, reading: r };
+  return visitOf(at, r, {});
 }
 
 describe('followerPoints', () => {
   it('keeps the known counts, oldest first, and says which were abbreviations', () => {
-    const points = followerPoints([
-      snapshot(T + DAY, 1200, false),
-      snapshot(T, 1000),
-      snapshot(T + 2 * DAY, undefined),
-    ]);
+    const points = followerPoints([visit(T + DAY, 1200, false), visit(T, 1000), visit(T + 2 * DAY, undefined)]);
     expect(points).toEqual([
       { at: T, followers: 1000, exact: true },
       { at: T + DAY, followers: 1200, exact: false },

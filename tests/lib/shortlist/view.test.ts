@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  DEFAULT_SORT,
+  isFirstRowsView,
+  tableRows,
   defaultDirection,
   filterRows,
   foldText,
@@ -216,5 +219,56 @@ describe('tags and selection', () => {
   it('matches a single row', () => {
     expect(matchesFilter(rows[0]!, { tag: 'TRAVEL', search: 'vip' })).toBe(true);
     expect(matchesFilter(rows[2]!, { tag: 'travel' })).toBe(false);
+  });
+});
+
+describe('while the rows load', () => {
+  const rows = manyRows(30, 7);
+  const inC2 = rows.filter((r) => r.entry.campaignId === 'c2');
+  const firstOf = (list: typeof rows, complete: boolean, campaignId?: string) => ({
+    rows: sortRows(list, DEFAULT_SORT).slice(0, complete ? undefined : 5),
+    complete,
+    ...(campaignId ? { campaignId } : {}),
+  });
+
+  it('opens in the order an index gives: last seen, newest first', () => {
+    expect(DEFAULT_SORT).toEqual({ column: 'lastSeen', direction: 'desc' });
+    expect(defaultDirection(DEFAULT_SORT.column)).toBe(DEFAULT_SORT.direction);
+  });
+
+  it('knows which views first rows can show: the default order, of all campaigns or one, nothing narrowed', () => {
+    expect(isFirstRowsView({}, DEFAULT_SORT)).toBe(true);
+    expect(isFirstRowsView({ campaignId: 'c1', search: '  ', tag: ' ' }, DEFAULT_SORT)).toBe(true);
+    expect(isFirstRowsView({ search: 'ana' }, DEFAULT_SORT)).toBe(false);
+    expect(isFirstRowsView({ platform: 'x' }, DEFAULT_SORT)).toBe(false);
+    expect(isFirstRowsView({ status: 'booked' }, DEFAULT_SORT)).toBe(false);
+    expect(isFirstRowsView({ tag: 'vip' }, DEFAULT_SORT)).toBe(false);
+    expect(isFirstRowsView({}, { column: 'lastSeen', direction: 'asc' })).toBe(false);
+    expect(isFirstRowsView({}, { column: 'followers', direction: 'desc' })).toBe(false);
+  });
+
+  it('shows the first rows only for their own campaign and the default view, and waits otherwise', () => {
+    const first = firstOf(rows, false);
+    expect(tableRows({ first }, {}, DEFAULT_SORT)).toEqual({ kind: 'first', rows: first.rows });
+    expect(tableRows({ first }, { campaignId: 'c2' }, DEFAULT_SORT)).toEqual({ kind: 'waiting' });
+    expect(tableRows({ first }, { search: 'creator' }, DEFAULT_SORT)).toEqual({ kind: 'waiting' });
+    expect(tableRows({ first }, {}, { column: 'handle', direction: 'asc' })).toEqual({ kind: 'waiting' });
+    expect(tableRows({}, {}, DEFAULT_SORT)).toEqual({ kind: 'waiting' });
+    const campaign = firstOf(inC2, false, 'c2');
+    expect(tableRows({ first: campaign }, { campaignId: 'c2' }, DEFAULT_SORT)).toEqual({
+      kind: 'first',
+      rows: campaign.rows,
+    });
+  });
+
+  it('filters and sorts when every row is there: all of them, or all of the one campaign shown', () => {
+    const sort = { column: 'followers', direction: 'desc' } as const;
+    expect(tableRows({ all: rows, first: firstOf(rows, false) }, { status: 'booked' }, sort)).toEqual({
+      kind: 'view',
+      rows: viewRows(rows, { status: 'booked' }, sort),
+    });
+    const campaign = firstOf(inC2, true, 'c2');
+    const filter = { campaignId: 'c2', platform: 'tiktok' } as const;
+    expect(tableRows({ first: campaign }, filter, sort)).toEqual({ kind: 'view', rows: viewRows(rows, filter, sort) });
   });
 });

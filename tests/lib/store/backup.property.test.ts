@@ -84,7 +84,7 @@ describe('backup properties', () => {
             } else {
               // Everything the file holds is in: merging it again would change nothing.
               const again = await previewImport(db, parsed.backup, 'merge');
-              for (const store of ['campaigns', 'creators', 'entries', 'snapshots', 'meta'] as const) {
+              for (const store of ['campaigns', 'creators', 'entries', 'visits', 'meta'] as const) {
                 expect(again[store]).toMatchObject({ added: 0, updated: 0, removed: 0 });
               }
             }

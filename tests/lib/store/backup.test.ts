@@ -80,7 +80,7 @@ describe('exportBackup', () => {
   it('writes a versioned file with every store, records sorted and one per line', async () => {
     const db = await seeded();
     const text = await exportBackup(db, Date.UTC(2025, 0, 31, 12));
-    expect(text.startsWith(`{"format":"${BACKUP_FORMAT}","version":1,"exportedAt":"2025-01-31T12:00:00.000Z",\n`)).toBe(
+    expect(text.startsWith(`{"format":"${BACKUP_FORMAT}","version":2,"exportedAt":"2025-01-31T12:00:00.000Z",\n`)).toBe(
       true,
     );
     const data = JSON.parse(text) as Record<string, unknown[]>;
@@ -91,14 +91,20 @@ describe('exportBackup', () => {
       'tiktok:illojuan',
     ]);
     expect(data.entries).toHaveLength(4);
-    expect(data.snapshots?.map((s) => (s as { creatorKey: string }).creatorKey)).toEqual([
-      'instagram:ana',
-      'instagram:ana',
-      'instagram:bea',
-      'tiktok:illojuan',
+    // One history per creator, its visits oldest first; only the latest keeps its reading.
+    const histories = data.histories as { creatorKey: string; visits: { at: number; reading?: unknown }[] }[];
+    expect(histories.map((h) => [h.creatorKey, h.visits.map((v) => [v.at, !!v.reading])])).toEqual([
+      [
+        'instagram:ana',
+        [
+          [T0 + 1, false],
+          [T0 + 3 * DAY, true],
+        ],
+      ],
+      ['instagram:bea', [[T0 + 3, true]]],
+      ['tiktok:illojuan', [[T0 + 2, true]]],
     ]);
-    // Database ids are internal: snapshots are identified by creator and time.
-    expect(data.snapshots?.some((s) => 'id' in (s as object))).toBe(false);
+    expect('snapshots' in data).toBe(false);
     expect(data.meta).toEqual({ activeCampaignId: 'c1' });
     // Every record on its own line, with its keys sorted.
     const creatorLine = text.split('\n').find((line) => line.includes('"key":"instagram:bea"'));
@@ -119,17 +125,17 @@ describe('exportBackup', () => {
     expect(await exportBackup(db, 1)).toBe(first);
     expect(await previewImport(db, parsed(first), 'merge')).toMatchObject({
       creators: { added: 0, updated: 0, removed: 0, unchanged: 3 },
-      snapshots: { added: 0, updated: 0, removed: 0, unchanged: 4 },
+      visits: { added: 0, updated: 0, removed: 0, unchanged: 4 },
     });
   });
 
-  it('keeps what the store holds exactly: assessments, readings, notes, tags, weights', async () => {
+  it('keeps what the store holds exactly: assessments, readings, visits, notes, tags, weights', async () => {
     const db = await seeded();
     const { db: other } = await freshDb();
     await importBackup(other, await exportBackup(db, 0), 'replace');
     expect(await getCreator(other, 'instagram:ana')).toEqual(await getCreator(db, 'instagram:ana'));
-    const strip = (list: { id?: number }[]) => list.map(({ id: _id, ...rest }) => rest);
-    expect(strip(await history(other, 'instagram:ana'))).toEqual(strip(await history(db, 'instagram:ana')));
+    expect(await history(other, 'instagram:ana')).toEqual(await history(db, 'instagram:ana'));
+    expect((await history(other, 'instagram:ana')).at(-1)?.assessment).toEqual({ score: 72 });
     expect(await other.get('entries', 'c1|instagram:ana')).toEqual(await db.get('entries', 'c1|instagram:ana'));
     expect(await getCampaign(other, 'c2')).toEqual(await getCampaign(db, 'c2'));
     expect(await getActiveCampaignId(other)).toBe('c1');
@@ -163,7 +169,7 @@ describe('previewImport and applyImport', () => {
       // ana: this browser's record is newer, but the file's earlier first sighting is kept.
       creators: { added: 1, updated: 1, removed: 0, unchanged: 0 },
       entries: { added: 1, updated: 0, removed: 0, unchanged: 1 },
-      snapshots: { added: 2, updated: 0, removed: 0, unchanged: 0 },
+      visits: { added: 2, updated: 0, removed: 0, unchanged: 0 },
       meta: { added: 0, updated: 0, removed: 0, unchanged: 1 },
     });
     expect(await previewImport(db, backup, 'replace')).toEqual({
@@ -171,7 +177,7 @@ describe('previewImport and applyImport', () => {
       campaigns: { added: 1, updated: 1, removed: 1, unchanged: 0 },
       creators: { added: 1, updated: 1, removed: 2, unchanged: 0 },
       entries: { added: 1, updated: 1, removed: 3, unchanged: 0 },
-      snapshots: { added: 2, updated: 0, removed: 4, unchanged: 0 },
+      visits: { added: 2, updated: 0, removed: 4, unchanged: 0 },
       meta: { added: 0, updated: 1, removed: 0, unchanged: 0 },
     });
     expect(await dump(db)).toBe(before);
@@ -196,7 +202,7 @@ describe('previewImport and applyImport', () => {
     expect(await getActiveCampaignId(db)).toBe('c1');
     // Merging the same file again changes nothing.
     const again = await applyImport(db, parsed(await otherBackup()), 'merge');
-    for (const store of ['campaigns', 'creators', 'entries', 'snapshots', 'meta'] as const) {
+    for (const store of ['campaigns', 'creators', 'entries', 'visits', 'meta'] as const) {
       expect(again[store]).toMatchObject({ added: 0, updated: 0, removed: 0 });
     }
   });
@@ -298,7 +304,7 @@ describe('parseBackup refuses bad files with a message naming the problem', () =
       ['{"format": "creator-scout-backup", oops}', 'not-json', /not valid JSON/],
       ['[1,2,3]', 'not-backup', /not a Creator Scout backup/],
       ['{"format":"other-app","version":1}', 'not-backup', /"other-app"/],
-      [edit(text, (d) => (d.version = 2)), 'newer-version', /newer version.*format 2.*up to 1/],
+      [edit(text, (d) => (d.version = 3)), 'newer-version', /newer version.*format 3.*up to 2/],
       [edit(text, (d) => (d.version = '1')), 'bad-version', /"version" is "1"/],
       [edit(text, (d) => (d.version = 0.5)), 'bad-version', /version/],
       [edit(text, (d) => (d.exportedAt = 'yesterday')), 'invalid-record', /exportedAt/],
@@ -317,18 +323,58 @@ describe('parseBackup refuses bad files with a message naming the problem', () =
       [edit(text, (d) => (d.creators[0].key = 'instagram:someone-else')), 'invalid-record', /key must be/],
       [edit(text, (d) => (d.entries[0].status = 'won')), 'invalid-record', /entries record 1 .*status/],
       [edit(text, (d) => (d.entries[0].tags = [' a', 'A'])), 'invalid-record', /tags/],
-      [edit(text, (d) => (d.snapshots[0].reading.followers.value = -1)), 'invalid-record', /reading\.followers/],
       [
-        edit(text, (d) => (d.snapshots[0].assessment = JSON.parse('['.repeat(40) + ']'.repeat(40)))),
+        edit(text, (d) => (d.histories[0].visits[1].reading.followers.value = -1)),
         'invalid-record',
-        /assessment: must be plain JSON/,
+        /histories record 1 \("instagram:ana"\) is invalid: visits\.1\.reading\.followers/,
+      ],
+      [
+        edit(text, (d) => (d.histories[0].visits[1].assessment = JSON.parse('['.repeat(40) + ']'.repeat(40)))),
+        'invalid-record',
+        /visits\.1\.assessment: must be plain JSON/,
+      ],
+      [
+        edit(text, (d) => (d.histories[0].visits[0].followers = { status: 'known', value: 1.5, exact: true })),
+        'invalid-record',
+        /visits\.0\.followers\.value/,
+      ],
+      [edit(text, (d) => d.histories[0].visits.reverse()), 'invalid-record', /visits must be oldest first/],
+      [
+        edit(text, (d) => (d.histories[0].visits[0].reading = d.histories[0].visits[1].reading)),
+        'invalid-record',
+        /the latest visit, and only it, keeps its reading/,
+      ],
+      [
+        edit(text, (d) => delete d.histories[0].visits[1].reading),
+        'invalid-record',
+        /the latest visit, and only it, keeps its reading/,
+      ],
+      [edit(text, (d) => (d.histories[0].visits = [])), 'invalid-record', /visits/],
+      [
+        edit(text, (d) => (d.histories[1].creatorKey = 'instagram:ana')),
+        'invalid-record',
+        /histories record 2 .*creatorKey must match/,
+      ],
+      [
+        edit(text, (d) => (d.histories[0].visits = Array.from({ length: BACKUP_LIMITS.visits + 1 }, () => ({})))),
+        'too-many',
+        /has 100000\d visits; at most 1000000 can be imported/,
       ],
       [
         edit(text, (d) => d.creators.push(d.creators[0])),
         'duplicate',
         /creators record 4 repeats the key "instagram:ana" of record 1/,
       ],
-      [edit(text, (d) => d.snapshots.push(d.snapshots[0])), 'duplicate', /snapshots record 5 repeats/],
+      [
+        edit(text, (d) => d.histories.push(d.histories[0])),
+        'duplicate',
+        /histories record 4 repeats the creator "instagram:ana" of record 1/,
+      ],
+      [
+        edit(text, (d) => (d.creators = d.creators.filter((c: Loose) => c.key !== 'tiktok:illojuan'))),
+        'broken-reference',
+        /creator "tiktok:illojuan"/,
+      ],
       [edit(text, (d) => d.creators.splice(1, 1)), 'broken-reference', /creator "instagram:bea"/],
       [edit(text, (d) => (d.campaigns = d.campaigns.slice(1))), 'broken-reference', /campaign "c1"/],
       [edit(text, (d) => (d.meta.activeCampaignId = 'c9')), 'broken-reference', /active campaign "c9"/],
@@ -354,12 +400,27 @@ describe('parseBackup refuses bad files with a message naming the problem', () =
       text.replace('"score":72', '"score":72,"__proto__":{"polluted":true}'),
       text.replace('"weights":{', '"weights":{"__proto__":{"polluted":true},'),
     ];
+    // The same key spelled with escapes, which JSON.parse turns into "__proto__".
+    hostile.push(text.replace('"summary":{', '"summary":{"\\u005f_\\u0070roto__":{"polluted":true},'));
     for (const input of hostile) {
       expect(input).not.toBe(text);
       const result = parseBackup(input);
       expect(result).toEqual({ ok: false, code: 'hostile', problem: expect.stringMatching(/__proto__/) });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts "__proto__" as text, and checks keys of absurdly nested JSON without overflowing', async () => {
+    const text = await validText();
+    const asNotes = text.replace('"notes":"=1+1', '"notes":"__proto__ \\u00e9 =1+1');
+    expect(asNotes).not.toBe(text);
+    const result = parseBackup(asNotes);
+    expect(result.ok && result.backup.entries.find((e) => e.key === 'c1|instagram:ana')?.notes).toMatch(
+      /^__proto__ é =1\+1/,
+    );
+    // An escape sends the file through the key check; 200,000 levels of nesting must not overflow it.
+    const deep = text.replace('"meta":{', `"extra":${'['.repeat(200_000)}"\\u0041"${']'.repeat(200_000)},"meta":{`);
+    expect(parseBackup(deep).ok).toBe(true);
   });
 
   it('refuses a file over the size cap before reading it', () => {

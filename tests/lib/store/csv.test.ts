@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { CSV_COLUMNS, FORMULA_START, UTF8_BOM, exportCsv, parseProfileList } from '../../../lib/store/csv';
+import {
+  CSV_COLUMNS,
+  FORMULA_START,
+  UTF8_BOM,
+  csvCell,
+  exportCsv,
+  isoTime,
+  parseProfileList,
+} from '../../../lib/store/csv';
 import type { ShortlistRow } from '../../../lib/store/repo';
 import { creatorKey } from '../../../lib/store/schema';
 import { profileUrlFor } from '../../../lib/store/profile-url';
@@ -173,6 +181,103 @@ describe('exportCsv', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('exportCsv against papaparse', () => {
+  /** The export as papaparse's unparse wrote it before the export wrote its own text: the reference. */
+  function papaExport(rows: ShortlistRow[]): string {
+    const data = rows.map((r) =>
+      CSV_COLUMNS.map((c) => {
+        const value = (c.value as (row: ShortlistRow) => unknown)(r);
+        return value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? null : value;
+      }),
+    );
+    const csv = Papa.unparse(
+      { fields: CSV_COLUMNS.map((c) => c.header), data },
+      { newline: '\r\n', escapeFormulae: FORMULA_START, header: true, quotes: false },
+    );
+    return `${UTF8_BOM}${csv}\r\n`;
+  }
+
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.constantFrom(' lead', 'trail ', '=1', '-1', '\uFEFFbom', 'a,b', 'say "hi"', 'x\ny', ''),
+  );
+  const number = fc.option(fc.oneof(fc.double({ noNaN: true, min: -1e6, max: 1e9 }), fc.integer()), {
+    nil: undefined,
+  });
+
+  it('writes the same bytes as papaparse for any text and numbers', () => {
+    fc.assert(
+      fc.property(
+        // From one row: with none, papaparse ended the header with a line break and the old export added a second.
+        fc.array(
+          fc.record({ displayName: text, notes: text, tag: text, campaignName: text, fit: number, er: number }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        (specs) => {
+          const rows = specs.map((spec, i) =>
+            row({
+              handle: `h${i}`,
+              displayName: spec.displayName,
+              notes: spec.notes,
+              tags: spec.tag.trim() ? [spec.tag] : [],
+              campaignName: spec.campaignName,
+              summary: {
+                ...(spec.fit === undefined ? {} : { fitScore: spec.fit }),
+                ...(spec.er === undefined ? {} : { engagementRate: Math.abs(spec.er) }),
+              },
+            }),
+          );
+          expect(exportCsv(rows)).toBe(papaExport(rows));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes an empty list as the header line alone, not followed by an empty record', () => {
+    expect(exportCsv([], ['handle', 'status'])).toBe(`${UTF8_BOM}Handle,Status\r\n`);
+  });
+
+  it('writes each kind of cell as papaparse does', () => {
+    const cell = (value: string | number | boolean | null) =>
+      Papa.unparse([[value, 'x']], { escapeFormulae: FORMULA_START, quotes: false }).slice(0, -2);
+    for (const value of ['', 'plain', ' a', 'a ', '=x', '\t1', 'a"b', 'a\r\nb', '\uFEFF', 'a,b', '-', '@']) {
+      expect(csvCell(value), JSON.stringify(value)).toBe(cell(value));
+    }
+    for (const value of [0, -0, -5, 2.345, 1e21, 1234567, true, false]) expect(csvCell(value)).toBe(cell(value));
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(Number.NaN)).toBe('');
+    expect(csvCell(Number.POSITIVE_INFINITY)).toBe('');
+  });
+});
+
+describe('isoTime', () => {
+  it('is toISOString for any time, however far out', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8.64e15 }), (ms) => {
+        expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 2000 },
+    );
+    for (const ms of [0, 999, 86_399_999, 951_782_400_000, 951_868_800_000, 4_107_542_400_000, 253_402_300_799_999]) {
+      expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+    }
+    // Years 10000 on, and fractions of a millisecond, are toISOString's own.
+    expect(isoTime(253_402_300_800_000)).toBe('+010000-01-01T00:00:00.000Z');
+    expect(isoTime(1.5)).toBe(new Date(1.5).toISOString());
+  });
+
+  it('covers ordinary times: every day of a few years, at varied times of day', () => {
+    for (let day = 0; day < 4 * 366; day++) {
+      const ms = Date.UTC(2023, 0, 1) + day * 86_400_000 + ((day * 7_919_123) % 86_400_000);
+      expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+    }
   });
 });
 

@@ -26,12 +26,14 @@ const notABackup: fc.Arbitrary<string> = fc.oneof(
   fc
     .record({
       format: fc.oneof(fc.constant('creator-scout-backup'), fc.string()),
-      version: fc.oneof(fc.constant(1), fc.integer(), fc.string(), fc.constant(null)),
+      version: fc.oneof(fc.constant(1), fc.constant(2), fc.integer(), fc.string(), fc.constant(null)),
       exportedAt: fc.oneof(fc.constant('2026-01-01T00:00:00.000Z'), fc.string()),
       campaigns: fc.jsonValue({ maxDepth: 2 }),
       creators: fc.jsonValue({ maxDepth: 2 }),
       entries: fc.jsonValue({ maxDepth: 2 }),
+      // Version 1 files hold snapshots, version 2 files histories.
       snapshots: fc.jsonValue({ maxDepth: 2 }),
+      histories: fc.jsonValue({ maxDepth: 2 }),
       meta: fc.jsonValue({ maxDepth: 2 }),
     })
     .map((backup) => JSON.stringify(backup)),

@@ -37,7 +37,7 @@ const summary = (followers: number, extra: Partial<CreatorSummary> = {}): Creato
 async function counts(db: ScoutDb) {
   return {
     creators: await db.count('creators'),
-    snapshots: await db.count('snapshots'),
+    visits: (await db.getAll('histories')).reduce((n, h) => n + h.visits.length, 0),
     entries: await db.count('entries'),
     campaigns: await db.count('campaigns'),
   };
@@ -54,7 +54,7 @@ afterEach(() => {
 });
 
 describe('saveCreator', () => {
-  it('stores the creator, a snapshot and a prospect entry in the campaign', async () => {
+  it('stores the creator, a first visit and a prospect entry in the campaign', async () => {
     const db = await withCampaigns('c1');
     const result = await saveCreator(db, {
       reading: reading('Pluto__Travel', 10_000),
@@ -80,8 +80,19 @@ describe('saveCreator', () => {
       lastSeen: T0,
       summary: { engagementRate: 0.03, tier: 'micro', fitScore: 80 },
     });
-    const [snapshot] = await history(db, 'instagram:pluto__travel');
-    expect(snapshot?.assessment).toEqual({ score: 80, reasons: ['niche'] });
+    const [visit] = await history(db, 'instagram:pluto__travel');
+    expect(visit).toEqual({
+      at: T0,
+      followers: { status: 'known', value: 10_000, exact: true },
+      following: { status: 'unknown' },
+      posts: { status: 'known', value: 12, exact: true },
+      totalLikes: { status: 'unknown' },
+      engagementRate: 0.03,
+      tier: 'micro',
+      fitScore: 80,
+      reading: reading('Pluto__Travel', 10_000),
+      assessment: { score: 80, reasons: ['niche'] },
+    });
     expect(result.status.campaigns).toEqual([
       { entryKey: 'c1|instagram:pluto__travel', campaignId: 'c1', campaignName: 'Campaign c1', status: 'prospect' },
     ]);
@@ -96,10 +107,10 @@ describe('saveCreator', () => {
     expect(again.added).toBe(false);
     expect(again.entry.status).toBe('contacted');
     expect(again.entry.notes).toBe('DM sent');
-    expect(await counts(db)).toEqual({ creators: 1, snapshots: 1, entries: 1, campaigns: 1 });
-    // A save days later is a new visit: a second snapshot, still one entry.
+    expect(await counts(db)).toEqual({ creators: 1, visits: 1, entries: 1, campaigns: 1 });
+    // A save days later is a new visit: a second visit in the history, still one entry.
     await saveCreator(db, { ...input, reading: reading('ANA', 520), now: T0 + 2 * DAY });
-    expect(await counts(db)).toEqual({ creators: 1, snapshots: 2, entries: 1, campaigns: 1 });
+    expect(await counts(db)).toEqual({ creators: 1, visits: 2, entries: 1, campaigns: 1 });
   });
 
   it('adds one entry per campaign for the same creator', async () => {
@@ -121,7 +132,7 @@ describe('saveCreator', () => {
     await expect(
       saveCreator(db, { reading: reading('ana', 500), summary: summary(500), campaignId: 'nope', now: T0 }),
     ).rejects.toBeInstanceOf(RecordNotFoundError);
-    expect(await counts(db)).toEqual({ creators: 0, snapshots: 0, entries: 0, campaigns: 1 });
+    expect(await counts(db)).toEqual({ creators: 0, visits: 0, entries: 0, campaigns: 1 });
   });
 
   it('refuses invalid input before writing', async () => {
@@ -136,7 +147,7 @@ describe('saveCreator', () => {
     for (const input of bad) {
       await expect(saveCreator(db, { ...input, campaignId: 'c1', now: T0 })).rejects.toBeInstanceOf(InvalidRecordError);
     }
-    expect(await counts(db)).toMatchObject({ creators: 0, snapshots: 0, entries: 0 });
+    expect(await counts(db)).toMatchObject({ creators: 0, visits: 0, entries: 0 });
   });
 });
 
@@ -145,10 +156,10 @@ describe('recordVisit', () => {
     const db = await withCampaigns('c1');
     const status = await recordVisit(db, reading('stranger', 100), { x: 1 }, summary(100), T0);
     expect(status).toEqual({ saved: false });
-    expect(await counts(db)).toMatchObject({ creators: 0, snapshots: 0 });
+    expect(await counts(db)).toMatchObject({ creators: 0, visits: 0 });
   });
 
-  it('adds a snapshot for a saved creator and reports the change since the last visit', async () => {
+  it('adds a visit for a saved creator and reports the change since the last visit', async () => {
     const db = await withCampaigns('c1');
     await saveCreator(db, { reading: reading('ana', 10_000), summary: summary(10_000), campaignId: 'c1', now: T0 });
     const later = T0 + 3 * DAY;
@@ -167,10 +178,59 @@ describe('recordVisit', () => {
     });
     expect(status.creator.summary).toEqual(summary(10_210, { tier: 'micro' }));
     expect(status.creator.firstSeen).toBe(T0);
-    const snapshots = await history(db, 'instagram:ana');
-    expect(snapshots.map((s) => s.at)).toEqual([T0, later]);
-    expect(snapshots[1]?.assessment).toEqual({ v: 2 });
+    const visits = await history(db, 'instagram:ana');
+    expect(visits.map((s) => s.at)).toEqual([T0, later]);
+    expect(visits[1]?.assessment).toEqual({ v: 2 });
     expect(await getCreatorStatus(db, 'instagram', 'ANA')).toEqual(status);
+  });
+
+  it('keeps every visit as its figures and only the latest whole, so a history stays small', async () => {
+    const db = await withCampaigns('c1');
+    const assessment = { signals: [{ status: 'raised', label: 'x'.repeat(5_000) }] };
+    await saveCreator(db, {
+      reading: reading('ana', 1_000, { bio: 'b'.repeat(4_000) }),
+      assessment,
+      summary: summary(1_000, { tier: 'nano', priceMin: 10, priceMax: 20 }),
+      campaignId: 'c1',
+      now: T0,
+    });
+    for (let day = 1; day <= 30; day++) {
+      const next = reading('ana', 1_000 + day, { bio: 'b'.repeat(4_000) });
+      await recordVisit(db, next, assessment, summary(1_000 + day, { engagementRate: day / 1000 }), T0 + day * DAY);
+    }
+    const visits = await history(db, 'instagram:ana');
+    expect(visits).toHaveLength(31);
+    expect(visits.filter((v) => v.reading || v.assessment).map((v) => v.at)).toEqual([T0 + 30 * DAY]);
+    expect(visits[0]).toEqual({
+      at: T0,
+      followers: { status: 'known', value: 1_000, exact: true },
+      following: { status: 'unknown' },
+      posts: { status: 'known', value: 12, exact: true },
+      totalLikes: { status: 'unknown' },
+      tier: 'nano',
+      priceMin: 10,
+      priceMax: 20,
+    });
+    expect(visits[15]?.engagementRate).toBe(0.015);
+    // One whole reading and assessment (~9,300 characters) and 31 visits of ~230: kept whole, each visit would
+    // add another ~9,300.
+    expect(JSON.stringify(await db.get('histories', 'instagram:ana')).length).toBeLessThan(20_000);
+  });
+
+  it("puts a late, older reading in its place in time without taking the latest one's reading", async () => {
+    const db = await withCampaigns('c1');
+    await saveCreator(db, { reading: reading('ana', 3_000), summary: {}, campaignId: 'c1', now: T0 + 2 * DAY });
+    await recordVisit(db, reading('ana', 1_000), { old: true }, {}, T0);
+    const status = await recordVisit(db, reading('ana', 2_000), undefined, {}, T0 + DAY);
+    const visits = await history(db, 'instagram:ana');
+    expect(visits.map((v) => [v.at, v.followers.status === 'known' && v.followers.value, !!v.reading])).toEqual([
+      [T0, 1_000, false],
+      [T0 + DAY, 2_000, false],
+      [T0 + 2 * DAY, 3_000, true],
+    ]);
+    expect(visits.some((v) => v.assessment)).toBe(false);
+    // The popup compares the latest visit with the one before it in time.
+    expect(status.saved && status.followersChange).toMatchObject({ from: 2_000, to: 3_000, since: T0 + DAY });
   });
 
   it('treats visits within an hour as one visit, keeping the earlier one to compare with', async () => {
@@ -285,7 +345,7 @@ describe('entries', () => {
     ]);
   });
 
-  it('removes entries and the creators left on no shortlist, with their snapshots', async () => {
+  it('removes entries and the creators left on no shortlist, with their histories', async () => {
     const db = await seeded();
     expect(await removeEntries(db, ['c1|instagram:ana', 'c1|instagram:bea', 'nope'])).toEqual({
       entries: 2,
@@ -300,9 +360,9 @@ describe('entries', () => {
     expect(await getCreator(db, 'instagram:ana')).toBeDefined();
     expect(await getCreatorStatus(db, 'instagram', 'ana')).toEqual({ saved: false });
     // A kept creator on no shortlist is not saved: visiting them stores nothing.
-    const snapshots = (await history(db, 'instagram:ana')).length;
+    const visits = (await history(db, 'instagram:ana')).length;
     expect(await recordVisit(db, reading('ana', 5), undefined, {}, T0 + 9 * DAY)).toEqual({ saved: false });
-    expect(await history(db, 'instagram:ana')).toHaveLength(snapshots);
+    expect(await history(db, 'instagram:ana')).toHaveLength(visits);
     expect((await getCreator(db, 'instagram:ana'))?.lastSeen).toBe(T0 + 3);
   });
 });
@@ -330,7 +390,7 @@ describe('campaigns', () => {
     expect(await deleteCampaign(db, 'a')).toEqual({ entries: 2, creators: 1 });
     expect(await getActiveCampaignId(db)).toBeUndefined();
     expect(await db.get('meta', 'activeCampaignId')).toBeUndefined();
-    expect(await counts(db)).toEqual({ creators: 1, snapshots: 1, entries: 1, campaigns: 1 });
+    expect(await counts(db)).toEqual({ creators: 1, visits: 1, entries: 1, campaigns: 1 });
     await setActiveCampaignId(db, 'b');
     await setActiveCampaignId(db, undefined);
     expect(await getActiveCampaignId(db)).toBeUndefined();
@@ -350,10 +410,10 @@ describe('storage full', () => {
 
   it('reports a full disk during a save as StorageFullError and leaves nothing half-written', async () => {
     const db = await withCampaigns('c1');
-    const add = IDBObjectStore.prototype.add;
-    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'snapshots') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return add.apply(this, args);
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'histories') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
     });
     const error = await saveCreator(db, {
       reading: reading('ana', 1),
@@ -364,8 +424,8 @@ describe('storage full', () => {
     expect(error).toBeInstanceOf(StorageFullError);
     expect((error as StorageFullError).userMessage).toMatch(/no room left/);
     vi.restoreAllMocks();
-    // The creator row was written before the snapshot failed: the abort took it back.
-    expect(await counts(db)).toEqual({ creators: 0, snapshots: 0, entries: 0, campaigns: 1 });
+    // The creator row was written before the history failed: the abort took it back.
+    expect(await counts(db)).toEqual({ creators: 0, visits: 0, entries: 0, campaigns: 1 });
   });
 
   it('reports a quota failure that aborts the transaction at commit', async () => {

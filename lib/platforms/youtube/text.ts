@@ -1,12 +1,15 @@
 /**
- * Reading YouTube's count texts: they come with words around the number ("1.65M subscribers", "4,69 M de
- * suscriptores", "127.696 visualizaciones", "like this video along with 7,373 other people"), in the page's
- * language, and a channel header or a video's metadata line mixes several of them with no label saying which is
- * which. These helpers find the count in such a text and tell subscriber, video and view texts apart.
+ * Reading YouTube's count texts, in the worker (this needs the count parser): they come with words around the
+ * number ("1.65M subscribers", "4,69 M de suscriptores", "127.696 visualizaciones", "like this video along with
+ * 7,373 other people"), in the page's language, and a channel header or a video's metadata line mixes several of
+ * them with no label saying which is which. These helpers find the count in such a text and tell subscriber,
+ * video and view texts apart.
  */
-import { readCount } from '../count';
-import type { CountField, CountSource } from '../reading';
-import { cleanText, countFromText } from './fields';
+import { readCount } from '../../count';
+import type { CountField, CountSource } from '../../reading';
+import { countFromText } from '../fields';
+import { cleanText } from '../page-text';
+import { handleOfPart, headerParts } from './header';
 
 /**
  * A count field from a YouTube text that may carry words around the number. The whole text is tried first; when
@@ -102,11 +105,10 @@ export interface HeaderTexts {
  * unclassified rather than guessed).
  */
 export function classifyHeaderTexts(texts: readonly string[]): HeaderTexts {
-  const parts = texts.flatMap((t) => cleanText(t).split(/\s*[•‧·|]\s*/)).filter(Boolean);
   const out: HeaderTexts = {};
   const numeric: string[] = [];
-  for (const part of parts) {
-    const handle = /^@([^\s@/?#]{1,100})$/.exec(part)?.[1];
+  for (const part of headerParts(texts)) {
+    const handle = handleOfPart(part);
     if (handle) {
       out.handle ??= handle;
     } else if (SUBSCRIBER_WORDS.test(part) && /\d/.test(part)) {

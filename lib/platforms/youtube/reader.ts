@@ -1,31 +1,35 @@
 /**
- * YouTube: channel pages (`/@handle`, `/channel/UC…`, `/c/…`, `/user/…`, on the home, videos, Shorts and live
- * tabs) and video pages (`/watch?v=`, `/shorts/ID`).
+ * YouTube in the worker: a capture from page.ts interpreted into a reading. Channel pages (`/@handle`,
+ * `/channel/UC…`, `/c/…`, `/user/…`, on the home, videos, Shorts and live tabs) and video pages (`/watch?v=`,
+ * `/shorts/ID`).
  *
  * Two sources, read in this order:
- * - the rendered page (youtube-dom.ts): what a person sees — the channel header's subscriber and video texts,
- *   each tile's views, the watch page's views, like button and comment count;
- * - the embedded `ytInitialData` (youtube-page-data.ts), as served with the page. It holds the exact view
- *   counts ("68,828 views" behind "68K views") and is the only source on a served page (tests/fixtures/youtube,
- *   2023). It describes the URL the server sent, so it is used only when the channel id/handle, selected tab or
- *   video id it carries is the URL's — after in-app navigation it describes another page and is ignored.
+ * - the rendered page: what a person sees — the channel header's subscriber and video texts, each tile's views,
+ *   the watch page's views, like button and comment count;
+ * - the embedded `ytInitialData` (page-data.ts), as served with the page. It holds the exact view counts
+ *   ("68,828 views" behind "68K views") and is the only source on a served page (tests/fixtures/youtube, 2023).
+ *   It describes the URL the server sent, so it is used only when the channel id/handle, selected tab or video id
+ *   it carries is the URL's — after in-app navigation it describes another page and is ignored.
  * A rendered count is upgraded to the data's exact value only when the two agree (see upgradeToExact).
  */
-import type { CountField, PostReading, Reading } from '../reading';
-import { cleanText, exactCount, firstKnown, pageLang, readingUrl, upgradeToExact } from './fields';
-import { PLATFORM_HOSTS } from './hosts';
-import type { PageKind, PlatformReader } from './platform';
-import { activeBrowse, activeShort, domHeader, type DomPost, domPosts, domVideo, watchPage } from './youtube-dom';
+import type { CountField, PostReading, Reading } from '../../reading';
+import { defineReader, type ReadingBase } from '../define-reader';
+import { exactCount, firstKnown, upgradeToExact } from '../fields';
+import { cleanText, readingUrl } from '../page-text';
 import {
-  channelData,
-  type DataChannel,
-  type DataPost,
-  initialData,
-  videoData,
-  type DataVideo,
-} from './youtube-page-data';
-import { countInText, exactInteger, isWatchingText } from './youtube-text';
-import { type ChannelRef, type ChannelTab, channelFromPath, sameChannel, videoFromUrl } from './youtube-urls';
+  YouTubeCaptureSchema,
+  type YouTubeCapture,
+  type YouTubeHeader,
+  type YouTubeShownVideo,
+  type YouTubeTile,
+} from './capture';
+import { headerHandle } from './header';
+import { youtubePage } from './page';
+import { channelData, type DataChannel, type DataPost, initialDataIn, videoData, type DataVideo } from './page-data';
+import { classifyHeaderTexts, countInText, exactInteger, type HeaderTexts, isWatchingText, pickViewText } from './text';
+import { type ChannelRef, type ChannelTab, channelFromPath, sameChannel, videoFromUrl } from './urls';
+
+type Capture<K extends YouTubeCapture['kind']> = Extract<YouTubeCapture, { kind: K }>;
 
 const GRID_VIEWS_ONLY = "YouTube's grid shows views only";
 const LIVE_VIEWERS = 'live now: YouTube shows how many people are watching, not views';
@@ -34,15 +38,15 @@ const NO_HEADER = 'the channel header is not on the page';
 const unknown = (reason: string): CountField => ({ status: 'unknown', reason });
 
 /** The channel page data when it describes the channel `ref` names; undefined when absent or stale. */
-function channelDataFor(doc: Document, ref: ChannelRef): DataChannel | undefined {
-  const data = initialData(doc);
+function channelDataFor(pageData: readonly string[], ref: ChannelRef): DataChannel | undefined {
+  const data = initialDataIn(pageData);
   const channel = data && channelData(data);
   return channel?.refs.some((r) => sameChannel(r, ref)) ? channel : undefined;
 }
 
 /** The video page data when it describes the video `id`; undefined when absent or stale. */
-function videoDataFor(doc: Document, id: string): DataVideo | undefined {
-  const data = initialData(doc);
+function videoDataFor(pageData: readonly string[], id: string): DataVideo | undefined {
+  const data = initialDataIn(pageData);
   const video = data && videoData(data);
   return video?.videoId === id ? video : undefined;
 }
@@ -84,7 +88,75 @@ function gridPost(
   };
 }
 
-function renderedPost(post: DomPost, data: DataPost | undefined, lang: string): PostReading {
+/** A rendered channel header's texts told apart (see classifyHeaderTexts), with its name and description. */
+interface ShownHeader extends HeaderTexts {
+  name?: string;
+  bio?: string;
+}
+
+function shownHeader(header: YouTubeHeader): ShownHeader {
+  const { metadata, name, bio } = header;
+  const texts = metadata
+    ? classifyHeaderTexts(metadata)
+    : { handle: headerHandle(header), subscribers: header.subscribers, videos: header.videos };
+  return { ...texts, name, bio };
+}
+
+/** A video tile of the channel's, as rendered. */
+interface ShownPost {
+  id: string;
+  url: string;
+  format: 'video' | 'short' | 'live';
+  pinned: boolean;
+  liveNow: boolean;
+  viewsText?: string;
+  title?: string;
+}
+
+/** A tile's address (from the untrusted capture) when it is a web address, never a `javascript:` one. */
+function videoLink(href: string): URL | undefined {
+  try {
+    const url = new URL(href, 'https://www.youtube.com');
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The channel's videos among the rendered tiles, in page order: tiles that link to other channels only are left
+ * out (the home tab's shelves may feature other channels); on the home tab, tiles outside an uploads shelf are
+ * marked pinned (promoted picks, not the latest uploads).
+ */
+function shownPosts(tiles: readonly YouTubeTile[], tab: ChannelTab, channel: readonly ChannelRef[]): ShownPost[] {
+  const seen = new Set<string>();
+  const latest = new Set<string>();
+  const out: ShownPost[] = [];
+  for (const tile of tiles) {
+    const link = videoLink(tile.url);
+    const id = link && videoFromUrl(link)?.id;
+    if (!link || !id || out.length >= 500) continue;
+    const { owners } = tile;
+    if (owners.length > 0 && !owners.some((o) => channel.some((c) => sameChannel(o, c)))) continue;
+    if (tab !== 'featured' || tile.inUploadsShelf) latest.add(id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const liveNow = tile.liveBadge || tile.texts.some(isWatchingText);
+    out.push({
+      id,
+      url: readingUrl(link),
+      format: tile.short ? 'short' : liveNow || tab === 'streams' ? 'live' : 'video',
+      pinned: false,
+      liveNow,
+      viewsText: pickViewText(tile.texts),
+      title: tile.title,
+    });
+  }
+  // A video that is also in the uploads shelf is one of the latest, wherever else the home tab features it.
+  return out.map((post) => ({ ...post, pinned: !latest.has(post.id) }));
+}
+
+function renderedPost(post: ShownPost, data: DataPost | undefined, lang: string): PostReading {
   const views = post.liveNow
     ? unknown(LIVE_VIEWERS)
     : upgradeToExact(
@@ -114,12 +186,10 @@ function servedPost(post: DataPost, lang: string): PostReading {
   return gridPost(post.id, url, post.format, post.pinned, views, post.title);
 }
 
-function readChannel(doc: Document, url: URL, ref: ChannelRef, tab: ChannelTab, now: number): Reading {
-  const lang = pageLang(doc);
-  const base = { platform: 'youtube' as const, url: readingUrl(url), lang, readAt: now };
-  const data = channelDataFor(doc, ref);
-  const page = activeBrowse(doc);
-  const header = page && domHeader(page);
+function readChannel(page: Capture<'channel'>, base: ReadingBase, ref: ChannelRef, tab: ChannelTab): Reading {
+  const { lang } = base;
+  const data = channelDataFor(page.pageData, ref);
+  const header = page.header && shownHeader(page.header);
   // The rendered header must show the channel the URL names (YouTube keeps the previous channel's header until
   // the new one renders). A /channel/ URL names no handle: the same-URL page data tells which handle to expect.
   const expected = ref.by === 'handle' ? ref.value : data?.handle;
@@ -144,7 +214,7 @@ function readChannel(doc: Document, url: URL, ref: ChannelRef, tab: ChannelTab, 
   // The data's posts are the tab it was served for; after switching tabs they are another tab's.
   const tabData = data?.tab === tab ? data : undefined;
   const byId = new Map((tabData?.posts ?? []).map((p) => [p.id, p]));
-  const rendered = page ? domPosts(page, tab, identity) : [];
+  const rendered = shownPosts(page.tiles, tab, identity);
   const recentPosts =
     rendered.length > 0
       ? rendered.map((p) => renderedPost(p, byId.get(p.id), lang))
@@ -174,12 +244,22 @@ function readChannel(doc: Document, url: URL, ref: ChannelRef, tab: ChannelTab, 
   };
 }
 
-function readVideo(doc: Document, url: URL, id: string, short: boolean, now: number): Reading {
-  const lang = pageLang(doc);
-  const base = { platform: 'youtube' as const, url: readingUrl(url), lang, readAt: now };
-  const data = videoDataFor(doc, id);
-  const scope = short ? activeShort(doc) : watchPage(doc, id);
-  const dom = scope ? domVideo(scope) : undefined;
+/** A rendered watch page's (or Short's) texts: the views text told apart from the date. */
+function shownVideo(shown: YouTubeShownVideo) {
+  const { tooltip, legacyViews } = shown;
+  return {
+    ...shown,
+    // The views text shown under the video ("1M views", or the full count once the description is expanded).
+    viewsShown: pickViewText(shown.info) ?? legacyViews,
+    // The tooltip reads "1,077,715 views • Apr 14, 2017": its first part is the view count.
+    viewsFull: tooltip ? pickViewText(tooltip.split(/\s*[•·]\s*/)) : legacyViews,
+  };
+}
+
+function readVideo(page: Capture<'video'>, base: ReadingBase, id: string, short: boolean): Reading {
+  const { lang } = base;
+  const data = videoDataFor(page.pageData, id);
+  const dom = page.shown && shownVideo(page.shown);
   const author = dom?.owner ?? data?.owner.ref;
   if (!author) {
     return {
@@ -241,7 +321,7 @@ function readVideo(doc: Document, url: URL, id: string, short: boolean, now: num
     authorFollowers: subscribers,
     post: {
       id,
-      url: readingUrl(url),
+      url: base.url,
       format: short ? 'short' : data?.isLive ? 'live' : 'video',
       pinned: false,
       repost: false,
@@ -255,54 +335,14 @@ function readVideo(doc: Document, url: URL, id: string, short: boolean, now: num
   };
 }
 
-/** The YouTube reader. */
-export const youtube: PlatformReader = {
-  platform: 'youtube',
+export const youtube = defineReader(youtubePage, {
   label: 'YouTube',
-  hosts: PLATFORM_HOSTS.youtube,
-
-  pageKind(url: URL): PageKind {
-    if (channelFromPath(url.pathname)) return 'profile';
-    if (videoFromUrl(url)) return 'post';
-    return 'other';
-  },
-
-  handleFromUrl(url: URL) {
-    return channelFromPath(url.pathname)?.ref.value;
-  },
-
-  isReady(doc: Document, url: URL) {
+  schema: YouTubeCaptureSchema,
+  interpret(page, base, url): Reading {
     const channel = channelFromPath(url.pathname);
-    if (channel) {
-      const page = activeBrowse(doc);
-      const header = page && domHeader(page);
-      const data = channelDataFor(doc, channel.ref);
-      if (!header) return Boolean(data?.hasHeader);
-      const expected = channel.ref.by === 'handle' ? channel.ref.value : data?.handle;
-      // A header whose handle cannot be checked (a /channel/ URL without same-URL data) is taken as it is.
-      return !header.handle || !expected || header.handle.toLowerCase() === expected.toLowerCase();
-    }
+    if (channel && page.kind === 'channel') return readChannel(page, base, channel.ref, channel.tab);
     const video = videoFromUrl(url);
-    if (video) {
-      const scope = video.short ? activeShort(doc) : watchPage(doc, video.id);
-      if (scope && domVideo(scope).owner) return true;
-      return videoDataFor(doc, video.id) !== undefined;
-    }
-    return true;
+    if (video && page.kind === 'video') return readVideo(page, base, video.id, video.short);
+    return { kind: 'other', ...base, reason: 'this YouTube page is not a channel or a video' };
   },
-
-  read(doc: Document, url: URL, now = Date.now()): Reading {
-    const channel = channelFromPath(url.pathname);
-    if (channel) return readChannel(doc, url, channel.ref, channel.tab, now);
-    const video = videoFromUrl(url);
-    if (video) return readVideo(doc, url, video.id, video.short, now);
-    return {
-      kind: 'other',
-      platform: 'youtube',
-      url: readingUrl(url),
-      lang: pageLang(doc),
-      readAt: now,
-      reason: 'this YouTube page is not a channel or a video',
-    };
-  },
-};
+});

@@ -1,5 +1,6 @@
 /**
- * YouTube's embedded page data: the `var ytInitialData = {…};` script the server sends with every page.
+ * YouTube's embedded page data, in the worker: the `var ytInitialData = {…};` script the server sends with every
+ * page, whose text the collector sends (served.ts).
  *
  * It describes the URL the server was asked for. YouTube is a single-page app and never replaces that script, so
  * after in-app navigation it describes a page no longer shown: callers must check the identity it carries (the
@@ -11,9 +12,11 @@
  * `pageHeaderRenderer`, `lockupViewModel` and `shortsLockupViewModel` shapes have no saved page yet and are read
  * from their documented field names, so they fail soft (fields left out) if the names differ.
  */
-import { cleanText } from './fields';
-import { classifyHeaderTexts, type HeaderTexts, pickViewText } from './youtube-text';
-import { type ChannelRef, type ChannelTab, CHANNEL_TABS, channelFromHref, isUploadsLink } from './youtube-urls';
+import { cleanText } from '../page-text';
+import { LIMITS } from './limits';
+import { initialDataTexts } from './served';
+import { classifyHeaderTexts, type HeaderTexts, pickViewText } from './text';
+import { type ChannelRef, type ChannelTab, CHANNEL_TABS, channelFromHref, isUploadsLink } from './urls';
 
 type Obj = Record<string, unknown>;
 
@@ -59,15 +62,13 @@ function findFirst(x: unknown, key: string, depth = 0): unknown {
   return undefined;
 }
 
-// The real ytInitialData is 0.2–0.6 MB; anything far larger is not worth parsing.
-const MAX_JSON = 20_000_000;
 const ASSIGNMENT = /(?:\bvar\s+ytInitialData|window\[\s*["']ytInitialData["']\s*\])\s*=\s*/g;
 
 /**
  * The JSON object text that starts at `start` (a "{"), found by a bracket scan that skips strings, so a "};"
  * inside a title does not end it early. Undefined when it does not close within `max` characters.
  */
-export function jsonObjectAt(text: string, start: number, max = MAX_JSON): string | undefined {
+export function jsonObjectAt(text: string, start: number, max: number = LIMITS.pageData): string | undefined {
   if (text[start] !== '{') return undefined;
   let depth = 0;
   let inString = false;
@@ -90,40 +91,48 @@ export function jsonObjectAt(text: string, start: number, max = MAX_JSON): strin
   return undefined;
 }
 
+/** The object a JSON text holds, or undefined when it holds something else or does not parse. */
+function parseObject(json: string | undefined): Obj | undefined {
+  if (!json?.startsWith('{')) return undefined;
+  try {
+    return obj(JSON.parse(json));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The object assigned to ytInitialData in a script's text, or undefined. */
 function dataInScript(text: string): Obj | undefined {
   for (const m of text.matchAll(ASSIGNMENT)) {
-    const json = jsonObjectAt(text, m.index + m[0].length);
-    if (!json) continue;
-    try {
-      const data = obj(JSON.parse(json));
-      if (data) return data;
-    } catch {
-      // A truncated or altered script: look for another assignment, then give up quietly.
-    }
+    const start = m.index + m[0].length;
+    // The served script is `var ytInitialData = {…};`: its object runs to the script's last "}", which JSON.parse
+    // checks faster than the bracket scan. Where that does not parse (more code after the object, a truncated or
+    // altered script), the scan finds where the object ends; failing that, another assignment is tried.
+    const data = parseObject(text.slice(start, text.lastIndexOf('}') + 1)) ?? parseObject(jsonObjectAt(text, start));
+    if (data) return data;
   }
   return undefined;
 }
 
-// The script element outlives in-app navigation and readiness is polled, so each script is parsed once per text.
-const parsed = new WeakMap<Element, { text: string; data: Obj | undefined }>();
+// The worker interprets the same page again and again (each fresh reading the popup asks for, revisits) and the
+// script outlives in-app navigation, so the last script's parse is kept.
+let last: { text: string; data: Obj | undefined } | undefined;
 
 /**
- * The page's `ytInitialData` object, or undefined when the page has none or it does not parse. Never throws.
- * The result is shared between calls: treat it as read-only.
+ * The `ytInitialData` object in the first of the scripts' texts that holds one, or undefined when none parses.
+ * Never throws. The result is shared between calls: treat it as read-only.
  */
-export function initialData(doc: Document): Obj | undefined {
-  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
-    const text = script.textContent ?? '';
-    if (!text.includes('ytInitialData')) continue;
-    let entry = parsed.get(script);
-    if (entry?.text !== text) {
-      entry = { text, data: dataInScript(text) };
-      parsed.set(script, entry);
-    }
-    if (entry.data) return entry.data;
+export function initialDataIn(texts: readonly string[]): Obj | undefined {
+  for (const text of texts) {
+    if (last?.text !== text) last = { text, data: dataInScript(text) };
+    if (last.data) return last.data;
   }
   return undefined;
+}
+
+/** The page's `ytInitialData` object, found as the collector finds it and parsed as the reader does (for tests). */
+export function initialData(doc: Document): Obj | undefined {
+  return initialDataIn(initialDataTexts(doc));
 }
 
 /** A video as the channel page's data lists it. */
@@ -269,7 +278,7 @@ const ITEM_KEYS = new Set([
   'lockupViewModel',
 ]);
 const SHELF_KEYS = new Set(['shelfRenderer', 'reelShelfRenderer', 'richShelfRenderer']);
-const MAX_POSTS = 500;
+const MAX_POSTS = LIMITS.tiles;
 
 /** The selected tab's videos, in page order, without other channels' videos and without duplicates. */
 function tabPosts(content: unknown, tab: ChannelTab | undefined, channelId: string | undefined): DataPost[] {

@@ -1,0 +1,2 @@
+export { instagram } from './reader';
+export { instagramPage } from './page';

@@ -1,0 +1,2 @@
+export { tiktok } from './reader';
+export { tiktokPage } from './page';

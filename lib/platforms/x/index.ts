@@ -1,0 +1,2 @@
+export { x } from './reader';
+export { xPage } from './page';

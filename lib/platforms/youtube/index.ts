@@ -1,0 +1,2 @@
+export { youtube } from './reader';
+export { youtubePage } from './page';

@@ -1,0 +1,85 @@
+/**
+ * A creator's history as a list of visits: turning a reading into a visit, adding a visit, and merging two
+ * histories (a backup into what is stored). Pure functions over plain data; the repository and the backup import
+ * both use them, so a history is shaped the same however it was written.
+ *
+ * Every list these functions return is in time order with no two visits at the same instant, and only its latest
+ * visit keeps the whole reading and assessment (see CreatorHistorySchema).
+ */
+import type { CountField, ProfileReading } from '../reading';
+import type { CreatorSummary, Visit, VisitCount } from './schema';
+
+/**
+ * Visits closer together than this update the latest visit instead of adding one, so reloading a profile or
+ * moving between its tabs does not turn "last seen 3 days ago" into "last seen 2 minutes ago".
+ */
+export const SAME_VISIT_MS = 60 * 60 * 1000;
+
+/** A reading's count as a history keeps it. */
+export function visitCount(field: CountField): VisitCount {
+  if (field.status === 'known') return { status: 'known', value: field.value, exact: field.exact };
+  return { status: field.status };
+}
+
+/**
+ * The visit a reading makes at `at`: its counts and the summary's figures, with the reading and the assessment
+ * (if any) in full. Absent figures are left out rather than stored as undefined, so the record and its backup
+ * hold the same keys.
+ */
+export function visitOf(at: number, reading: ProfileReading, summary: CreatorSummary, assessment?: unknown): Visit {
+  const visit: Visit = {
+    at,
+    followers: visitCount(reading.followers),
+    following: visitCount(reading.following),
+    posts: visitCount(reading.posts),
+    totalLikes: visitCount(reading.totalLikes),
+  };
+  const { engagementRate, tier, fitScore, priceMin, priceMax } = summary;
+  if (engagementRate !== undefined) visit.engagementRate = engagementRate;
+  if (tier !== undefined) visit.tier = tier;
+  if (fitScore !== undefined) visit.fitScore = fitScore;
+  if (priceMin !== undefined) visit.priceMin = priceMin;
+  if (priceMax !== undefined) visit.priceMax = priceMax;
+  visit.reading = reading;
+  if (assessment !== undefined) visit.assessment = assessment;
+  return visit;
+}
+
+/** The visit without its reading and assessment: what an earlier visit keeps. */
+function figuresOnly(visit: Visit): Visit {
+  if (visit.reading === undefined && visit.assessment === undefined) return visit;
+  const { reading: _reading, assessment: _assessment, ...figures } = visit;
+  return figures;
+}
+
+/** Sorted visits with every one but the latest reduced to its figures. */
+function latestWhole(sorted: Visit[]): Visit[] {
+  const last = sorted.length - 1;
+  return sorted.map((visit, i) => (i === last ? visit : figuresOnly(visit)));
+}
+
+/**
+ * `visits` with `visit` added: it replaces a visit at the same instant, or the latest one when it comes less than
+ * {@link SAME_VISIT_MS} after it (the same visit, seen again); otherwise it is added in time order — a late,
+ * older reading goes before the latest, which keeps its reading.
+ */
+export function withVisit(visits: readonly Visit[], visit: Visit): Visit[] {
+  const latest = visits.at(-1);
+  const sameVisit =
+    latest !== undefined && visit.at >= latest.at && visit.at - latest.at < SAME_VISIT_MS ? latest.at : undefined;
+  const kept = visits.filter((v) => v.at !== visit.at && v.at !== sameVisit);
+  const at = kept.findIndex((v) => v.at > visit.at);
+  const next = at === -1 ? [...kept, visit] : [...kept.slice(0, at), visit, ...kept.slice(at)];
+  return latestWhole(next);
+}
+
+/**
+ * Two histories of one creator as one: every visit of either, in time order; at an instant both have, the
+ * `incoming` visit wins (a backup restores what it holds). The latest visit of the result keeps its reading.
+ */
+export function mergeVisits(current: readonly Visit[], incoming: readonly Visit[]): Visit[] {
+  const byTime = new Map<number, Visit>();
+  for (const visit of current) byTime.set(visit.at, visit);
+  for (const visit of incoming) byTime.set(visit.at, visit);
+  return latestWhole([...byTime.values()].sort((a, b) => a.at - b.at));
+}
