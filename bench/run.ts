@@ -114,12 +114,12 @@ for (const page of pages) {
   figures.push(figure('capture a saved page (content script): jsdom', `${page.file} again`, 'ms', result.again));
   figures.push(figure('interpret the capture (worker): Node', `${page.file}`, 'ms', result.interpret));
 }
-// What a shortlist weighs as the product stores it today: each visit keeps the whole reading and assessment.
+// What a shortlist weighs with real pages: each creator's latest visit keeps its whole reading and assessment.
 const realPerCreator =
   generateBackupText({ creators: 120, shape: 'real', templates: profileTemplates(nodeReads) }).length / 120;
 figures.push(
   figure(
-    'shortlist storage as stored today (readings of the saved profile pages + assessments, 2 visits)',
+    'shortlist storage with real pages (latest reading + assessment of the saved profile pages, 2 visits)',
     'backup of 10,000 creators, projected from 120 generated',
     'MB',
     [(realPerCreator * 10_000) / 1e6],
