@@ -181,8 +181,17 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Browser 
       const sw = (await listTargets()).find(isOurWorker);
       if (!sw) return;
       // Closing the worker's target terminates the worker, as Chrome does after 30 s idle.
-      await browserSession.send('Target.closeTarget', { targetId: sw.targetId });
-      await waitFor(async () => !(await listTargets()).some(isOurWorker) || undefined, 'the service worker to stop');
+      const { success } = (await browserSession.send('Target.closeTarget', { targetId: sw.targetId })) as {
+        success?: boolean;
+      };
+      if (success === false) throw new Error('Chromium refused to stop the service worker');
+      // Usually its target goes; an open popup may wake the worker again at once under the same target id (it asks
+      // again when a message failed), so after a short wait the stop is taken as done.
+      await waitFor(
+        async () => !(await listTargets()).some((t) => t.targetId === sw.targetId) || undefined,
+        'the service worker to stop',
+        2_000,
+      ).catch(() => undefined);
     },
   };
   return scout;
