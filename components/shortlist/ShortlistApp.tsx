@@ -29,6 +29,7 @@ import { Filters } from './Filters';
 import { ImportPanel } from './ImportPanel';
 import { formatCount } from '../format';
 import { ShortlistTable } from './ShortlistTable';
+import { afterPaint } from '../after-paint';
 
 interface Props {
   data: ShortlistData;
@@ -56,20 +57,6 @@ export type OpeningReads = Promise<[FirstRows, CampaignRecord[], string | undefi
 /** Starts the page's first reads. */
 export function openingReads(data: ShortlistData): OpeningReads {
   return Promise.all([data.firstRows(FIRST_ROWS), data.campaigns(), data.defaultCampaignId()]);
-}
-
-/** Resolves once the browser has had a chance to paint (or after 100 ms in a tab that is not painting). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }),
-    );
-  });
 }
 
 /** The rows with these entries replaced (matched by key) or, for undefined, removed. */

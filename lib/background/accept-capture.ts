@@ -4,7 +4,7 @@
  * dropped with the reason (for the log), never stored.
  */
 import { validateCapture } from '../capture';
-import { READERS, readerForUrl } from '../platforms';
+import { readerForUrl } from '../platforms';
 import { validateReading, type Reading } from '../reading';
 import { samePage } from '../tab-view';
 
@@ -19,7 +19,7 @@ export function acceptCapture(input: unknown, tabUrl: string | undefined): Accep
   if (!reader || reader.platform !== capture.platform || !samePage(capture.url, url.href)) {
     return { ok: false, problem: `a capture that does not match its tab: ${capture.url}` };
   }
-  const interpreted = (READERS[capture.platform] ?? reader).interpret(capture);
+  const interpreted = reader.interpret(capture);
   if (!interpreted.ok) return { ok: false, problem: `malformed ${capture.platform} capture: ${interpreted.problem}` };
   // The readers build valid readings; checking costs little and keeps a reader bug out of storage.
   const reading = validateReading(interpreted.reading);

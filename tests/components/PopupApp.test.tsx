@@ -15,6 +15,7 @@ import type { ProfileReading } from '../../lib/reading';
 import type { TabView } from '../../lib/tab-view';
 import { likePosts } from '../lib/assess/synthetic';
 import { reading } from '../lib/store/helpers';
+import { until } from './until';
 
 const TAB = 7;
 const SHORTLIST: ShortlistView = {
@@ -64,15 +65,6 @@ function mount(requests: PopupRequests, activeTab: Promise<number | undefined> =
   document.body.append(root);
   render(<PopupApp activeTab={activeTab} requests={requests} />, root);
   return root;
-}
-
-async function until<T>(probe: () => T | undefined | null | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 const postsLine = (el: HTMLElement) => el.querySelector('.posts-summary')?.textContent;

@@ -12,6 +12,7 @@
  *   `like_and_view_counts_disabled`, the creator's choice to hide likes; it is used only for the URL's post.
  */
 import type { CountField, KnownCount, PostReading, Reading } from '../../reading';
+import { unknownCount as unknown } from '../../reading';
 import { countFromText, exactCount, firstKnown, upgradeToExact } from '../fields';
 import { defineReader, type ReadingBase } from '../define-reader';
 import { exactInteger, sameHandle } from '../page-numbers';
@@ -34,8 +35,6 @@ type Capture<K extends InstagramCapture['kind']> = Extract<InstagramCapture, { k
 const NO_SHARES = "Instagram doesn't show shares to visitors";
 const NO_SAVES = "Instagram doesn't show saves to visitors";
 const HIDDEN_LIKES = "the creator hides this post's like count";
-
-const unknown = (reason: string): CountField => ({ status: 'unknown', reason });
 
 /** "Pluto (@pluto__travel) • …": the name, and the handle it belongs to. */
 const NAMED = new RegExp(`^(.*?)\\s*\\(@(${USER})\\)`);

@@ -13,6 +13,7 @@
  * A rendered count is upgraded to the data's exact value only when the two agree (see upgradeToExact).
  */
 import type { CountField, PostReading, Reading } from '../../reading';
+import { unknownCount as unknown } from '../../reading';
 import { defineReader, type ReadingBase } from '../define-reader';
 import { exactCount, firstKnown, upgradeToExact } from '../fields';
 import { cleanText, readingUrl } from '../page-text';
@@ -34,8 +35,6 @@ type Capture<K extends YouTubeCapture['kind']> = Extract<YouTubeCapture, { kind:
 const GRID_VIEWS_ONLY = "YouTube's grid shows views only";
 const LIVE_VIEWERS = 'live now: YouTube shows how many people are watching, not views';
 const NO_HEADER = 'the channel header is not on the page';
-
-const unknown = (reason: string): CountField => ({ status: 'unknown', reason });
 
 /** The channel page data when it describes the channel `ref` names; undefined when absent or stale. */
 function channelDataFor(pageData: readonly string[], ref: ChannelRef): DataChannel | undefined {

@@ -14,6 +14,7 @@ import { addProfiles, putCampaign, saveCreator } from '../../../lib/store/repo';
 import { StorageFullError } from '../../../lib/store/errors';
 import { IDBFactory } from 'fake-indexeddb';
 import { T0, campaign, reading } from '../../lib/store/helpers';
+import { until } from '../until';
 
 const NOW = T0 + 3 * 86_400_000;
 
@@ -43,15 +44,6 @@ afterEach(() => {
   root?.remove();
   root = undefined;
 });
-
-async function until<T>(probe: () => T | undefined | null | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 function mount(data: ShortlistData, download = vi.fn()) {
   root = document.createElement('div');

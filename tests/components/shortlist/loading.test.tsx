@@ -13,6 +13,7 @@ import { reopeningDb, shortlistData, type ShortlistData } from '../../../compone
 import { openScoutDb } from '../../../lib/store/db';
 import { T0 } from '../../lib/store/helpers';
 import { seedRecords, type CreatorSpec } from '../../lib/store/seed-rows';
+import { until as untilSettled } from '../until';
 
 const N = 300;
 
@@ -50,14 +51,8 @@ afterEach(() => {
   root = undefined;
 });
 
-async function until<T>(probe: () => T | undefined | null | false, what: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+/** The loading tests wait through slower, sliced reads. */
+const until = <T,>(probe: () => T | undefined | null | false, what: string) => untilSettled(probe, what, 300);
 
 function mount(data: ShortlistData) {
   root = document.createElement('div');
