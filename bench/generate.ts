@@ -4,11 +4,13 @@
  *
  * Every creator is on one campaign's shortlist and has a history of `visitsPerCreator` visits a week apart, with
  * followers moving between them, written with the store's own visit functions (every visit's counts and figures,
- * the latest with its whole reading and assessment). Two shapes of the latest visit:
+ * the latest with its whole reading). Two shapes of the latest visit:
  * - `real`: what the product stores when a marketer saves a creator from a page — the reading of a saved real
- *   profile page (its handle and follower counts changed) and the assessment the background computes for it.
- * - `light`: a reading with the counts a profile shows and three recent posts without captions, and no stored
- *   assessment — about 1.5 KB.
+ *   profile page (its handle and follower counts changed) and the settings the background assessed it with (the
+ *   assessment itself is recomputed from them, not stored); the figures come from that assessment, made as the
+ *   background makes it.
+ * - `light`: a reading with the counts a profile shows and three recent posts without captions, and no assessment
+ *   settings (made-up figures) — about 1.5 KB.
  * Deterministic for a given seed.
  */
 import { assessProfile, DEFAULT_SETTINGS } from '../lib/assess';
@@ -30,6 +32,7 @@ import {
   type CreatorSummary,
   type ShortlistEntry,
   type Visit,
+  followerHistoryOf,
   visitOf,
   withVisit,
 } from '../lib/store';
@@ -169,9 +172,9 @@ export function generateBackup(options: GenerateOptions): Backup {
           readAt: at,
           followers: known(followers),
         };
-        const assessment = assessProfile(reading, DEFAULT_SETTINGS);
+        const assessment = assessProfile(reading, DEFAULT_SETTINGS, followerHistoryOf(visits, at));
         summary = creatorSummary(assessment, fitFor(campaign, reading, assessment));
-        visits = withVisit(visits, visitOf(at, reading, summary, JSON.parse(JSON.stringify(assessment))));
+        visits = withVisit(visits, visitOf(at, reading, summary, assessment.settings));
       } else {
         const reading = lightReading(platform, handle, followers, at, rnd);
         summary = lightSummary(followers, rnd);

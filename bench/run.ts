@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: builds the extension into `.output/bench/`, measures it and prints one table (also written to
+ * `npm run bench`: builds the extension into `.output/bench/` (or BENCH_OUT_DIR), measures it and prints one table (also written to
  * bench/results/latest.json) with, for every figure, the median and spread over repeated runs and the target it
  * is held to. See bench/README-section.md for what each figure measures.
  *
@@ -73,8 +73,10 @@ if (!values['no-chromium'] && !fs.existsSync('/usr/bin/chromium')) {
 }
 
 // ——— build and sizes ———
-log('building the extension into .output/bench/');
-const extensionDir = buildExtension('.output/bench');
+// BENCH_OUT_DIR lets two benches (or a bench beside a size breakdown) build without overwriting each other.
+const benchOutDir = process.env.BENCH_OUT_DIR ?? '.output/bench';
+log(`building the extension into ${benchOutDir}/`);
+const extensionDir = buildExtension(benchOutDir);
 // A blank page beside the popup in the bench's own build: how long any extension page takes to show in the popup
 // window on this machine, the floor under the popup's figure.
 fs.writeFileSync(
@@ -114,12 +116,12 @@ for (const page of pages) {
   figures.push(figure('capture a saved page (content script): jsdom', `${page.file} again`, 'ms', result.again));
   figures.push(figure('interpret the capture (worker): Node', `${page.file}`, 'ms', result.interpret));
 }
-// What a shortlist weighs with real pages: each creator's latest visit keeps its whole reading and assessment.
+// What a shortlist weighs with real pages: each creator's latest visit keeps its whole reading and the assessment settings.
 const realPerCreator =
   generateBackupText({ creators: 120, shape: 'real', templates: profileTemplates(nodeReads) }).length / 120;
 figures.push(
   figure(
-    'shortlist storage with real pages (latest reading + assessment of the saved profile pages, 2 visits)',
+    'shortlist storage with real pages (latest reading + assessment settings of the saved profile pages, 2 visits)',
     'backup of 10,000 creators, projected from 120 generated',
     'MB',
     [(realPerCreator * 10_000) / 1e6],
@@ -328,6 +330,12 @@ if (!values['no-chromium']) {
                 [s.populateMs ?? NaN],
               ),
             ]),
+        figure(
+          section,
+          `  floor: ${s.records.toLocaleString('en-US')} tiny records put in one transaction (as many as the write)`,
+          'ms',
+          s.putFloor,
+        ),
         figure(section, 'save one creator (saveCreator)', 'ms', s.saveOne),
         figure(
           section,

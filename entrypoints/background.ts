@@ -9,8 +9,8 @@ import { tabStates, type TabState } from '../lib/background/tab-state';
 import { assessReading } from '../lib/background/tab-assessment';
 import { freshState, storedState, tabViewOf, type CurrentState, type TabSources } from '../lib/background/tab-view';
 import { badgeFor } from '../lib/background/badge';
-import { creatorSummary } from '../lib/background/creator-summary';
-import { activeCampaign, fitFor, followerHistory, savedStatus, shortlistView } from '../lib/background/shortlist-view';
+import { recordAssessedVisit, saveAssessed } from '../lib/background/save-visit';
+import { activeCampaign, followerHistory, savedStatus, shortlistView } from '../lib/background/shortlist-view';
 import { migrateSettings, type Assessment, type AssessSettings } from '../lib/assess';
 import { addCorrection, applyCorrections, CorrectionSchema, type PageCorrections } from '../lib/background/corrections';
 import * as v from 'valibot';
@@ -18,7 +18,7 @@ import { ensureSampleCampaign } from '../lib/campaigns/first-run';
 // The store's modules one by one: its index also brings CSV export (papaparse), which the worker never needs.
 import { openScoutDb } from '../lib/store/db';
 import { reopeningDb } from '../lib/store/reopening-db';
-import { recordVisit, saveCreator, setActiveCampaignId } from '../lib/store/repo';
+import { setActiveCampaignId } from '../lib/store/repo';
 import { StorageFullError } from '../lib/store/errors';
 
 export default defineBackground(() => {
@@ -47,8 +47,9 @@ export default defineBackground(() => {
 
   /** Assesses a reading, keeps it as the tab's state and shows the badge. A profile visit is recorded. */
   async function update(tabId: number, pageReading: Reading, { visit }: { visit: boolean }): Promise<TabState> {
-    // Independent reads, at the same time (corrections never change whose profile it is, so the history can be
-    // looked up from the page's reading).
+    // Independent reads, at the same time (corrections never change whose profile it is or when it was read, so the
+    // history — the visits beside one at the reading's time, as the shortlist recomputes it — can be looked up from
+    // the page's reading).
     const [fixes, assessSettings, history] = await Promise.all([
       corrections(tabId),
       settings(),
@@ -69,12 +70,13 @@ export default defineBackground(() => {
     return state;
   }
 
-  /** A saved creator's page visited again gets a snapshot; unsaved creators are not stored. Never throws. */
+  /**
+   * A saved creator's page visited again gets a visit; unsaved creators are not stored. Never throws. The visit keeps
+   * the reading and the assessment's settings, not the assessment (see lib/background/save-visit.ts).
+   */
   async function recordVisitOf(reading: ProfileReading, assessment: Assessment): Promise<void> {
     try {
-      const database = await db();
-      const fit = fitFor((await activeCampaign(database)).active, reading, assessment);
-      await recordVisit(database, reading, assessment, creatorSummary(assessment, fit), reading.readAt);
+      await recordAssessedVisit(await db(), reading, assessment);
     } catch (error) {
       console.warn('Creator Scout: visit not recorded:', error);
     }
@@ -122,15 +124,8 @@ export default defineBackground(() => {
       const database = await db();
       const { active } = await activeCampaign(database);
       if (!active) return { ok: false, message: 'Create a campaign on the options page first.' };
-      const reading: ProfileReading = state.reading;
-      const fit = fitFor(active, reading, state.assessment);
-      const result = await saveCreator(database, {
-        reading,
-        assessment: state.assessment,
-        summary: creatorSummary(state.assessment, fit),
-        campaignId: active.id,
-        now: Date.now(),
-      });
+      // Assessed again for the visit's time, so the saved reading and settings give back what was saved.
+      const result = await saveAssessed(database, state.reading, state.assessment.settings, active, Date.now());
       return { ok: true, added: result.added, campaignName: active.name, saved: savedStatus(result.status) };
     } catch (error) {
       return { ok: false, message: problemText(error) };

@@ -63,6 +63,40 @@ const bench = {
     text = '';
     return performance.now() - start;
   },
+  /**
+   * The floor under any import on this machine: `n` records of a few bytes put in one transaction into a scratch
+   * database (no index, nothing to clone but a number and a short string). Whatever the schema, an import of
+   * `n` records cannot write faster than this.
+   */
+  async putFloor(n: number): Promise<number> {
+    const name = `bench-floor-${n}-${Date.now()}`;
+    const scratch = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('records', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const start = performance.now();
+      const tx = scratch.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      for (let id = 0; id < n; id++) store.put({ id, text: 'creator' });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      return performance.now() - start;
+    } finally {
+      scratch.close();
+      indexedDB.deleteDatabase(name);
+    }
+  },
+  /** How many records the generated shortlist writes (every store), to set against the floor. */
+  recordCount(): number {
+    if (!generated) throw new Error('generate first');
+    const { campaigns, creators, entries, histories } = generated;
+    return campaigns.length + creators.length + entries.length + histories.length;
+  },
   /** Empties every store. */
   async clear(): Promise<void> {
     const tx = (await database()).transaction([...STORE_NAMES], 'readwrite');

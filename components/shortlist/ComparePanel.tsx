@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ShortlistRow, SnapshotRecord } from '../../lib/store';
-import { latestSignals, type SignalCount } from '../../lib/shortlist/compare';
+import type { SignalCount } from '../../lib/shortlist/compare';
+// Recomputes the latest assessment from the stored reading and settings, so it brings all of lib/assess: fine here,
+// as the page loads this panel only when a comparison opens (or preloads it after the first rows).
+import { latestSignals } from '../../lib/shortlist/latest-assessment';
 import { PLATFORM_LABELS } from '../format';
 import { Followers, LastSeen, Missing, ProfileLink } from './ShortlistTable';
 import { engagementText, fitText, priceText, statusLabel, tierLabel } from './format';
@@ -25,10 +28,12 @@ export function ComparePanel({ rows, now, loadHistory, onClose }: Props) {
     for (const row of rows) loading[row.creator.key] = 'loading';
     setSignals(loading);
     for (const row of rows) {
-      loadHistory(row.creator.key).then(
-        (list) => current && setSignals((s) => ({ ...s, [row.creator.key]: latestSignals(list) ?? 'none' })),
-        () => current && setSignals((s) => ({ ...s, [row.creator.key]: 'error' })),
-      );
+      loadHistory(row.creator.key)
+        .then(latestSignals)
+        .then(
+          (found) => current && setSignals((s) => ({ ...s, [row.creator.key]: found ?? 'none' })),
+          () => current && setSignals((s) => ({ ...s, [row.creator.key]: 'error' })),
+        );
     }
     return () => {
       current = false;

@@ -1,5 +1,6 @@
 import { PLATFORMS } from '../../lib/reading';
-import { SHORTLIST_STATUSES, type CampaignRecord, type ShortlistStatus } from '../../lib/store';
+import { SHORTLIST_STATUSES } from '../../lib/store/schema';
+import type { CampaignRecord, ShortlistStatus } from '../../lib/store';
 import type { ViewFilter } from '../../lib/shortlist/view';
 import type { Platform } from '../../lib/reading';
 import { PLATFORM_LABELS } from '../format';

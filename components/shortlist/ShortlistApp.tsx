@@ -1,13 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  CSV_COLUMNS,
-  exportCsv,
-  type BulkPatch,
-  type CampaignRecord,
-  type EntryPatch,
-  type ShortlistEntry,
-  type ShortlistRow,
-} from '../../lib/store';
+import type { BulkPatch, CampaignRecord, EntryPatch, ShortlistEntry, ShortlistRow } from '../../lib/store';
 import type { FirstRows } from '../../lib/store/first-rows';
 import { rowsToCompare } from '../../lib/shortlist/compare';
 import { exportFileName } from '../../lib/shortlist/time';
@@ -21,15 +13,26 @@ import {
   type SortSpec,
   type ViewFilter,
 } from '../../lib/shortlist/view';
-import { BulkBar } from './BulkBar';
-import { ComparePanel } from './ComparePanel';
 import { errorMessage, type ShortlistData } from './data';
-import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
-import { ImportPanel } from './ImportPanel';
 import { formatCount } from '../format';
 import { ShortlistTable } from './ShortlistTable';
 import { afterPaint } from '../after-paint';
+import { lazyComponent } from '../lazy';
+
+// What appears only after a click is fetched after the first rows are shown (see `preloadTheRest`), so the page's
+// first paint waits for the table's code alone.
+const BulkBar = lazyComponent('bulk actions', () => import('./BulkBar').then((m) => m.BulkBar));
+const ComparePanel = lazyComponent('comparison', () => import('./ComparePanel').then((m) => m.ComparePanel));
+const DetailPanel = lazyComponent('creator panel', () => import('./DetailPanel').then((m) => m.DetailPanel));
+const ImportPanel = lazyComponent('import form', () => import('./ImportPanel').then((m) => m.ImportPanel));
+const CsvColumns = lazyComponent('column list', () => import('./CsvColumns').then((m) => m.CsvColumns));
+const csvModule = () => import('../../lib/store/csv');
+
+function preloadTheRest(): void {
+  for (const component of [BulkBar, ComparePanel, DetailPanel, ImportPanel, CsvColumns]) component.preload();
+  void csvModule().catch(() => undefined);
+}
 
 interface Props {
   data: ShortlistData;
@@ -93,6 +96,7 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
   const [openKey, setOpenKey] = useState<string>();
   const [comparing, setComparing] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [csvDocOpen, setCsvDocOpen] = useState(false);
   const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
   const [clock, setClock] = useState(now);
@@ -194,6 +198,12 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
     };
   }, [load, now]);
 
+  // Once rows are on screen, fetch the code of what a click may open next, so the click does not wait for it.
+  const showsRows = first !== undefined || all !== undefined;
+  useEffect(() => {
+    if (showsRows) void afterPaint().then(preloadTheRest);
+  }, [showsRows]);
+
   // Filtered to one campaign before every row is read: that campaign's first rows, by their own query.
   const scope = filter.campaignId;
   const firstScope = first?.campaignId;
@@ -288,9 +298,14 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
     }
   };
 
-  const downloadCsv = (list: readonly ShortlistRow[]) => {
-    download(exportFileName('csv', now()), exportCsv(list), 'text/csv;charset=utf-8');
-    say(`Exported ${list.length} ${list.length === 1 ? 'row' : 'rows'} as CSV.`);
+  const downloadCsv = async (list: readonly ShortlistRow[]) => {
+    try {
+      const { exportCsv } = await csvModule();
+      download(exportFileName('csv', now()), exportCsv(list), 'text/csv;charset=utf-8');
+      say(`Exported ${list.length} ${list.length === 1 ? 'row' : 'rows'} as CSV.`);
+    } catch (error) {
+      report(error, 'The CSV could not be made');
+    }
   };
 
   const downloadBackup = async () => {
@@ -345,6 +360,10 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
           loading the rest ({read})…
         </span>
       )
+    ) : !all && !first ? (
+      // The table is drawn before its rows arrive, so it has measured its height by then and draws only the
+      // rows that fit (and the page does not jump when they come).
+      <span aria-busy="true">Loading the shortlist…</span>
     ) : table.kind === 'waiting' ? (
       loadFailed ? (
         'Not every creator could be read, so this sort or filter cannot be applied. Reload the page to try again.'
@@ -369,7 +388,7 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
             type="button"
             disabled={busy || !complete || shown.length === 0}
             title={complete ? undefined : 'Available once every creator is loaded'}
-            onClick={() => downloadCsv(shown)}
+            onClick={() => void downloadCsv(shown)}
           >
             Export CSV
           </button>
@@ -418,7 +437,7 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
             onUpdate={(patch) => void bulk(patch)}
             onRemove={() => void remove()}
             onExport={() =>
-              downloadCsv([
+              void downloadCsv([
                 ...shown.filter((r) => selected.has(r.entry.key)),
                 ...selectedRows.filter((r) => !shown.includes(r)),
               ])
@@ -428,12 +447,8 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
           />
         )}
         <div class={side ? 'workspace with-side' : 'workspace'}>
-          {!all && !first ? (
-            loadFailed ? (
-              <p class="empty">Nothing could be read from the shortlist.</p>
-            ) : (
-              <p aria-busy="true">Loading the shortlist…</p>
-            )
+          {!all && !first && loadFailed ? (
+            <p class="empty">Nothing could be read from the shortlist.</p>
           ) : all?.length === 0 ? (
             <section class="empty-state" aria-labelledby="empty-title">
               <h2 id="empty-title">No creators yet</h2>
@@ -462,20 +477,13 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
           )}
           {side}
         </div>
-        <details class="csv-doc">
+        <details class="csv-doc" onToggle={(e) => setCsvDocOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>What the CSV columns mean</summary>
           <p>
             UTF-8 with a byte order mark, comma-separated, one creator per campaign per line. Cells that a spreadsheet
             would run as a formula start with an apostrophe.
           </p>
-          <dl>
-            {CSV_COLUMNS.map((c) => (
-              <div key={c.id}>
-                <dt>{c.header}</dt>
-                <dd>{c.description}</dd>
-              </div>
-            ))}
-          </dl>
+          {csvDocOpen && <CsvColumns />}
         </details>
       </main>
     </>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { profileUrlFor, type ShortlistRow } from '../../lib/store';
+import { profileUrlFor } from '../../lib/store/profile-url';
+import type { ShortlistRow } from '../../lib/store';
 import { selectionState, type SortColumn, type SortSpec } from '../../lib/shortlist/view';
 import { scrollToShow, visibleRows } from '../../lib/shortlist/window';
 import { fullDate, relativeTime } from '../../lib/shortlist/time';

@@ -7,28 +7,33 @@ import { allRows } from '../../lib/store/all-rows';
 import { countEntries, firstRows, type FirstRows } from '../../lib/store/first-rows';
 import {
   addProfiles,
-  applyImport,
   bulkUpdate,
-  exportBackup,
   getActiveCampaignId,
   history,
   listCampaigns,
-  previewImport,
   removeEntries,
   updateEntry,
-  type AddProfilesResult,
-  type Backup,
-  type BulkPatch,
-  type CampaignRecord,
-  type EntryPatch,
-  type ImportMode,
-  type ImportPreview,
-  type ProfileRef,
-  type ScoutDb,
-  type ShortlistEntry,
-  type ShortlistRow,
-  type SnapshotRecord,
+} from '../../lib/store/repo';
+import type {
+  AddProfilesResult,
+  Backup,
+  BulkPatch,
+  CampaignRecord,
+  EntryPatch,
+  ImportMode,
+  ImportPreview,
+  ProfileRef,
+  ScoutDb,
+  ShortlistEntry,
+  ShortlistRow,
+  SnapshotRecord,
 } from '../../lib/store';
+
+/**
+ * Backups are made and imported after a click: their code (and its schemas) is fetched then, not with the page's
+ * first rows.
+ */
+const backupModule = () => import('../../lib/store/backup');
 
 /** The store operations the shortlist page uses. */
 export interface ShortlistData {
@@ -73,9 +78,13 @@ export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number)
     bulkUpdate: withDb((db, keys: readonly string[], patch: BulkPatch) => bulkUpdate(db, keys, patch, now())),
     removeEntries: withDb((db, keys: readonly string[]) => removeEntries(db, keys)),
     history: withDb((db, key: string) => history(db, key)),
-    exportBackup: withDb((db) => exportBackup(db, now())),
-    previewImport: withDb((db, backup: Backup, mode: ImportMode) => previewImport(db, backup, mode)),
-    applyImport: withDb((db, backup: Backup, mode: ImportMode) => applyImport(db, backup, mode)),
+    exportBackup: withDb(async (db) => (await backupModule()).exportBackup(db, now())),
+    previewImport: withDb(async (db, backup: Backup, mode: ImportMode) =>
+      (await backupModule()).previewImport(db, backup, mode),
+    ),
+    applyImport: withDb(async (db, backup: Backup, mode: ImportMode) =>
+      (await backupModule()).applyImport(db, backup, mode),
+    ),
     addProfiles: withDb((db, campaignId: string, profiles: readonly ProfileRef[]) =>
       addProfiles(db, campaignId, profiles, now()),
     ),

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { openScoutDb, requestPersistence } from '../../lib/store';
+import { openScoutDb, requestPersistence } from '../../lib/store/db';
 import { ShortlistApp, openingReads } from '../../components/shortlist/ShortlistApp';
 import { reopeningDb, shortlistData } from '../../components/shortlist/data';
 import { downloadText } from '../../components/shortlist/download';

@@ -10,6 +10,7 @@ import { scoreFit, type FitResult } from '../fit';
 import type { ProfileReading } from '../reading';
 import type { ScoutDb } from '../store/db';
 import { creatorKey, type ShortlistStatus } from '../store/schema';
+import { followerHistoryOf } from '../store/visits';
 import {
   getActiveCampaignId,
   getCreatorStatus,
@@ -84,10 +85,16 @@ export async function shortlistView(
   };
 }
 
-/** Follower counts from the creator's saved visits, oldest first, for the "sudden jump" signal. */
-export async function followerHistory(db: ScoutDb, reading: ProfileReading): Promise<FollowerHistoryPoint[]> {
-  const visits = await history(db, creatorKey(reading.platform, reading.handle));
-  return visits.flatMap((visit) =>
-    visit.followers.status === 'known' ? [{ at: visit.at, followers: visit.followers.value }] : [],
-  );
+/**
+ * Follower counts from the creator's saved visits, oldest first, for the "sudden jump" signal: those of the visits a
+ * visit at `at` (the reading's time unless given) keeps beside it. A saved visit within the hour before is the same
+ * visit seen again (the new one replaces it), not an earlier one to compare with. This is the history the stored
+ * visit is assessed again with when the shortlist shows its assessment (followerHistoryOf), so both agree.
+ */
+export async function followerHistory(
+  db: ScoutDb,
+  reading: ProfileReading,
+  at: number = reading.readAt,
+): Promise<FollowerHistoryPoint[]> {
+  return followerHistoryOf(await history(db, creatorKey(reading.platform, reading.handle)), at);
 }

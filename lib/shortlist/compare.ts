@@ -1,9 +1,9 @@
 /**
  * Side-by-side comparison of a few shortlisted creators: the figures the table holds, plus the authenticity
- * signals of each creator's latest saved assessment.
+ * signals of each creator's latest saved assessment (latest-assessment.ts, which needs lib/assess and so is kept
+ * out of this module: the shortlist page's first bundle imports this one).
  */
 import type { ShortlistRow } from '../store/repo';
-import type { Visit } from '../store/schema';
 
 /** Most creators compared at once: four columns still fit a laptop screen side by side. */
 export const MAX_COMPARE = 4;
@@ -17,9 +17,9 @@ export interface SignalCount {
 }
 
 /**
- * Counts the signals of a stored assessment. Stored assessments are JSON the store does not interpret (an older
- * version's, or a hand-edited backup's), so anything not shaped like `{ signals: [{ status, label }] }` gives
- * undefined ("no assessment saved") instead of a wrong count.
+ * Counts the signals of an assessment. Stored assessments (in records written before the settings were kept
+ * instead) are JSON the store does not interpret (an older version's, or a hand-edited backup's), so anything not
+ * shaped like `{ signals: [{ status, label }] }` gives undefined ("no assessment saved") instead of a wrong count.
  */
 export function signalCount(assessment: unknown): SignalCount | undefined {
   if (typeof assessment !== 'object' || assessment === null) return undefined;
@@ -36,14 +36,6 @@ export function signalCount(assessment: unknown): SignalCount | undefined {
     } else if (status === 'clear') result.checked++;
   }
   return result;
-}
-
-/**
- * The signals of the latest saved assessment, from a creator's history (oldest first, as `history()` gives it). Only
- * the latest visit keeps its assessment: undefined when it was saved without one (or with one of another shape).
- */
-export function latestSignals(visits: readonly Visit[]): SignalCount | undefined {
-  return signalCount(visits.at(-1)?.assessment);
 }
 
 /** The rows to compare: the selected ones in table order, at most {@link MAX_COMPARE}; undefined if too many. */

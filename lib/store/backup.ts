@@ -10,6 +10,12 @@
  *     "histories":[ …sorted by creatorKey; each creator's visits oldest first ],
  *     "meta":{"activeCampaignId":"…"}}
  *
+ * A history's latest visit holds the whole reading and the assessment `settings` it was assessed with; the
+ * assessment is recomputed from them. Files (and databases) written before `settings` was kept hold the whole
+ * `assessment` there instead, and keep it through import and export: both fields are optional, so the format
+ * stayed at version 2 (an older extension importing a newer file drops the `settings` it does not know, and shows
+ * no signals for those creators, but loses nothing else).
+ *
  * Every record's keys are sorted, so export → import → export gives the same bytes apart from `exportedAt`.
  * Version 1 files (a "snapshots" list: one record per visit, each with its whole reading) are still read: their
  * snapshots become histories as the database's own upgrade to version 3 makes them (from-snapshots.ts).

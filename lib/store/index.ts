@@ -7,7 +7,7 @@ export * from './schema';
 export * from './errors';
 export { openScoutDb, requestPersistence, type ScoutDb, type PersistenceResult } from './db';
 export * from './repo';
-export { mergeVisits, visitCount, visitOf, withVisit } from './visits';
+export { followerHistoryOf, mergeVisits, visitCount, visitOf, visitsBeside, withVisit } from './visits';
 export * from './csv';
 export * from './backup';
 export { parseProfileInput, profileUrlFor, isValidHandle, type ProfileRef, type ProfileParse } from './profile-url';

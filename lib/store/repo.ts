@@ -4,10 +4,12 @@
  * is one transaction, so it happens whole or not at all, and a full disk surfaces as a {@link StorageFullError}.
  *
  * Visits of creators who are on no shortlist are not stored: the extension keeps only what the user chose to keep.
- * A saved creator's visits are one history record (see visits.ts): every visit's figures, the latest one whole.
+ * A saved creator's visits are one history record (see visits.ts): every visit's figures, the latest one with its
+ * reading and the assessment settings it was assessed with (the assessment is recomputed from them, not stored).
  */
 import * as v from 'valibot';
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { AssessSettingsSchema, type AssessSettings } from '../assess/settings';
 import { CampaignSchema } from '../campaign';
 import { ProfileReadingSchema, type Platform, type ProfileReading } from '../reading';
 import type { ScoutDb } from './db';
@@ -19,7 +21,6 @@ import { SAME_VISIT_MS, visitOf, withVisit } from './visits';
 import {
   CreatorRecordSchema,
   CreatorSummarySchema,
-  JsonValueSchema,
   LIMITS,
   ShortlistEntrySchema,
   ShortlistStatusSchema,
@@ -111,8 +112,12 @@ export interface BulkPatch {
 /** What saving a creator needs. */
 export interface SaveInput {
   reading: ProfileReading;
-  /** The assessment of this reading; stored as JSON, not interpreted here. */
-  assessment?: unknown;
+  /**
+   * The settings the reading was assessed with, kept with it so the assessment can be recomputed (it is not stored:
+   * see visitOf). The background's assessment must have been made against the visits as they will be beside this
+   * one (followerHistoryOf), or the recomputed one may differ in its follower-jump signal.
+   */
+  settings?: AssessSettings;
   summary: CreatorSummary;
   campaignId: string;
   now: number;
@@ -233,30 +238,35 @@ function creatorFrom(
   return check(CreatorRecordSchema, record, 'creator');
 }
 
-function visitInputs(reading: ProfileReading, assessment: unknown, summary: CreatorSummary, now: number) {
+function visitInputs(
+  reading: ProfileReading,
+  settings: AssessSettings | undefined,
+  summary: CreatorSummary,
+  now: number,
+) {
   const checkedReading = check(ProfileReadingSchema, reading, 'reading');
   const checkedSummary = check(CreatorSummarySchema, summary, 'summary');
-  if (assessment !== undefined) assessment = check(JsonValueSchema, assessment, 'assessment');
+  const checkedSettings = settings === undefined ? undefined : check(AssessSettingsSchema, settings, 'settings');
   if (!Number.isSafeInteger(now) || now < 0) throw new InvalidRecordError('time', 'now must be epoch milliseconds');
   const key = creatorKey(checkedReading.platform, checkedReading.handle);
-  const visit = visitOf(now, checkedReading, checkedSummary, assessment);
+  const visit = visitOf(now, checkedReading, checkedSummary, checkedSettings);
   return { reading: checkedReading, summary: checkedSummary, key, visit };
 }
 
 /**
  * Records a visit to a profile page. For a creator on some shortlist it adds the visit to their history (or
  * updates the latest one within {@link SAME_VISIT_MS}) and refreshes the creator's summary; for anyone else it
- * stores nothing. Returns the creator's status after the visit, whose `previous` visit and `followersChange` give
- * "last seen 3 days ago · followers +2.1%".
+ * stores nothing. `settings` are those the reading was assessed with (see {@link SaveInput}). Returns the creator's
+ * status after the visit, whose `previous` visit and `followersChange` give "last seen 3 days ago · followers +2.1%".
  */
 export async function recordVisit(
   db: ScoutDb,
   reading: ProfileReading,
-  assessment: unknown,
+  settings: AssessSettings | undefined,
   summary: CreatorSummary,
   now: number,
 ): Promise<CreatorStatus> {
-  const input = visitInputs(reading, assessment, summary, now);
+  const input = visitInputs(reading, settings, summary, now);
   return inTx(db, ['creators', 'histories', 'entries', 'campaigns'], 'readwrite', async (tx) => {
     const existing = await tx.objectStore('creators').get(input.key);
     const listed = existing ? await tx.objectStore('entries').index('by-creator').count(input.key) : 0;
@@ -274,9 +284,9 @@ export async function recordVisit(
  */
 export async function saveCreator(
   db: ScoutDb,
-  { reading, assessment, summary, campaignId, now }: SaveInput,
+  { reading, settings, summary, campaignId, now }: SaveInput,
 ): Promise<{ entry: ShortlistEntry; added: boolean; status: Extract<CreatorStatus, { saved: true }> }> {
-  const input = visitInputs(reading, assessment, summary, now);
+  const input = visitInputs(reading, settings, summary, now);
   return inTx(db, ['creators', 'histories', 'entries', 'campaigns'], 'readwrite', async (tx) => {
     if (!(await tx.objectStore('campaigns').getKey(campaignId))) throw new RecordNotFoundError('campaigns', campaignId);
     const existing = await tx.objectStore('creators').get(input.key);
@@ -322,7 +332,8 @@ export async function getCreator(db: ScoutDb, key: string): Promise<CreatorRecor
 
 /**
  * A creator's visits, oldest first: each with its counts and figures, the latest also with its whole reading and
- * assessment. Empty for a creator never visited.
+ * the settings it was assessed with (or, in a record written before those were kept, its whole assessment). Empty
+ * for a creator never visited.
  */
 export async function history(db: ScoutDb, key: string): Promise<Visit[]> {
   return (await db.get('histories', key))?.visits ?? [];

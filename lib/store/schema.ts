@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { DBSchema } from 'idb';
+import { AssessSettingsSchema } from '../assess/settings';
 import { CampaignSchema, type Campaign } from '../campaign';
 import { PlatformSchema, ProfileReadingSchema, type Platform } from '../reading';
 
@@ -17,7 +18,9 @@ export const DB_NAME = 'creator-scout';
  * 1 — creators, snapshots, campaigns, entries (by campaign, by creator), meta;
  * 2 — entries by status and by tag (multiEntry), with tags normalised so the tag index holds clean values;
  * 3 — one history record per creator (`histories`) instead of one snapshot record per visit (`snapshots`, removed):
- *     every visit kept as its few figures, only the latest with its whole reading and assessment.
+ *     every visit kept as its few figures, only the latest with its whole reading and assessment. Later visits keep
+ *     the assessment's settings instead of the assessment (an optional field, so no new version: records written
+ *     before keep their assessment and are read as they are).
  */
 export const DB_VERSION = 3;
 
@@ -37,7 +40,7 @@ export const LIMITS = {
   notes: 10_000,
   tag: 50,
   tags: 50,
-  /** Largest assessment kept with a visit, counted in characters of its JSON text. */
+  /** Largest assessment kept with a visit (records written before settings were kept instead), in characters of JSON. */
   assessmentChars: 256_000,
   /** Deepest nesting of an assessment's JSON. */
   assessmentDepth: 32,
@@ -133,7 +136,7 @@ export function isBoundedJson(
   return visit(value, 0);
 }
 
-/** An assessment kept as JSON the store does not interpret (its type belongs to lib/assess). */
+/** An older record's assessment, kept as JSON the store does not interpret (its type belongs to lib/assess). */
 export const JsonValueSchema = v.custom<unknown>(
   (input) => isBoundedJson(input),
   `must be plain JSON, at most ${LIMITS.assessmentDepth} levels deep and ${LIMITS.assessmentChars} characters`,
@@ -205,8 +208,9 @@ export type VisitCount = v.InferOutput<typeof VisitCountSchema>;
 
 /**
  * One visit to a creator's profile: when, the counts the page showed and the assessment's figures. The latest
- * visit of a history also keeps the whole reading and assessment; earlier ones keep only these few numbers, so a
- * history stays small however often a creator is visited.
+ * visit of a history also keeps the whole reading and the settings it was assessed with, from which the whole
+ * assessment is recomputed when it is shown (lib/shortlist/latest-assessment.ts); earlier ones keep only these few
+ * numbers, so a history stays small however often a creator is visited.
  */
 export const VisitSchema = v.pipe(
   v.object({
@@ -217,7 +221,15 @@ export const VisitSchema = v.pipe(
     totalLikes: VisitCountSchema,
     ...figureEntries,
     reading: v.optional(ProfileReadingSchema),
-    /** Stored as JSON, not interpreted here. */
+    /**
+     * The assessment settings the reading was assessed with (~200 characters). With the reading they give the
+     * assessment back, which is derived and 10–24 KB with real pages, so it is not stored.
+     */
+    settings: v.optional(AssessSettingsSchema),
+    /**
+     * The whole assessment, as records written before `settings` was kept hold it (and backups of them): stored as
+     * JSON, not interpreted here, and shown as it is. New visits do not have it.
+     */
     assessment: v.optional(JsonValueSchema),
   }),
   v.check((s) => pricesInOrder(s), PRICE_ORDER),
@@ -232,10 +244,12 @@ function inTimeOrder(visits: readonly Visit[]): boolean {
   return true;
 }
 
-/** True when the latest visit, and only it, keeps a reading, and no earlier visit keeps an assessment. */
+/** True when the latest visit, and only it, keeps a reading, and no earlier visit keeps settings or an assessment. */
 function latestAloneWhole(visits: readonly Visit[]): boolean {
   const last = visits.length - 1;
-  return visits.every((visit, i) => (i === last ? visit.reading !== undefined : !visit.reading && !visit.assessment));
+  return visits.every((visit, i) =>
+    i === last ? visit.reading !== undefined : !visit.reading && !visit.settings && !visit.assessment,
+  );
 }
 
 /** A saved creator's history: every visit, oldest first, one record per creator. */
@@ -247,7 +261,7 @@ export const CreatorHistorySchema = v.pipe(
   v.check((h) => inTimeOrder(h.visits), 'visits must be oldest first, no two at the same time'),
   v.check(
     (h) => latestAloneWhole(h.visits),
-    'the latest visit, and only it, keeps its reading and assessment (the latest must have a reading)',
+    'the latest visit, and only it, keeps its reading, settings and assessment (the latest must have a reading)',
   ),
   v.check((h) => {
     const reading = h.visits.at(-1)?.reading;

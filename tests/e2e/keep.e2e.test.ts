@@ -41,7 +41,7 @@ async function backupFromThreeDaysAgo(): Promise<string> {
   const assessment = assessProfile(reading, DEFAULT_SETTINGS);
   await saveCreator(db, {
     reading,
-    assessment,
+    settings: assessment.settings,
     summary: creatorSummary(assessment, undefined),
     campaignId: campaign.id,
     now: then,

@@ -105,6 +105,8 @@ describe('ShortlistApp', () => {
     expect(root.querySelector('tr[data-key="c1|instagram:bob"] .col-tags')!.textContent).toBe('viptravel');
 
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Export CSV')!.click();
+    // The CSV code is fetched on the first export (or once the first rows are shown), so the file comes a moment later.
+    await until(() => download.mock.calls.length > 0, 'the download');
     expect(download).toHaveBeenCalledTimes(1);
     const [name, text, type_] = download.mock.calls[0]!;
     expect(name).toMatch(/^creator-scout-shortlist-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -151,7 +151,7 @@ describe('shortlistView', () => {
     expect((await shortlistView(db, first, a1)).saved).toEqual({ saved: false });
     await saveCreator(db, {
       reading: first,
-      assessment: a1,
+      settings: a1.settings,
       summary: creatorSummary(a1, undefined),
       campaignId: campaign.id,
       now: 1_000,
@@ -160,7 +160,7 @@ describe('shortlistView', () => {
     const a2 = assessProfile(later, DEFAULT_SETTINGS);
     await saveCreator(db, {
       reading: later,
-      assessment: a2,
+      settings: a2.settings,
       summary: creatorSummary(a2, undefined),
       campaignId: campaign.id,
       now: later.readAt,
@@ -173,7 +173,10 @@ describe('shortlistView', () => {
       previousSeen: 1_000,
       followersChange: { from: 783_427, to: 800_000 },
     });
-    expect(await followerHistory(db, later)).toEqual([
+    // The history a reading is compared with: the visits beside one at its time, so not the visit it made itself
+    // (nor one within the hour before, which it replaces) — but that visit for a reading an hour or more later.
+    expect(await followerHistory(db, later)).toEqual([{ at: 1_000, followers: 783_427 }]);
+    expect(await followerHistory(db, later, later.readAt + 3_600_000)).toEqual([
       { at: 1_000, followers: 783_427 },
       { at: later.readAt, followers: 800_000 },
     ]);

@@ -1,8 +1,10 @@
 /**
  * fast-check arbitraries for the store's property tests: readings, and whole shortlists built through the
- * repository functions the extension uses (so they hold only what real use can produce).
+ * repository functions the extension uses (so they hold only what real use can produce, including records an
+ * earlier version wrote: a latest visit with its whole assessment instead of its settings).
  */
 import fc from 'fast-check';
+import { SETTINGS_VERSION, type AssessSettings } from '../../../lib/assess/settings';
 import type { CountField, Platform, PostReading, ProfileReading } from '../../../lib/reading';
 import { PLATFORMS } from '../../../lib/reading';
 import type { ScoutDb } from '../../../lib/store/db';
@@ -14,7 +16,7 @@ import {
   isBoundedJson,
   type CreatorSummary,
 } from '../../../lib/store/schema';
-import { DAY, T0, campaign } from './helpers';
+import { DAY, T0, campaign, withStoredAssessment } from './helpers';
 
 const text = (maxLength: number) => fc.string({ unit: 'grapheme', maxLength });
 
@@ -107,16 +109,37 @@ export const summaryArb: fc.Arbitrary<CreatorSummary> = fc.record(
   { requiredKeys: [] },
 );
 
+/** An assessment as records written before the settings were kept hold it: any bounded JSON, or none. */
 export const assessmentArb: fc.Arbitrary<unknown> = fc.option(
   fc.jsonValue({ maxDepth: 3 }).filter((value) => isBoundedJson(value)),
   { nil: undefined },
 );
 
+const rate = fc.option(fc.oneof(fc.nat({ max: 100_000 }), fc.double({ min: 0, max: 100_000, noNaN: true })), {
+  nil: null,
+});
+/** Any valid assessment settings: increasing tiers, any rates, a window holding the minimum. */
+export const settingsArb: fc.Arbitrary<AssessSettings> = fc
+  .record({
+    tiers: fc.uniqueArray(fc.nat({ max: 1e12 }), { minLength: 5, maxLength: 5 }).map((t) => t.sort((a, b) => a - b)),
+    rates: fc.tuple(rate, rate, rate, rate),
+    window: fc.integer({ min: 1, max: 100 }),
+    minPosts: fc.integer({ min: 1, max: 100 }),
+  })
+  .map(({ tiers: [nano, micro, mid, macro, mega], rates: [instagram, tiktok, youtube, x], window, minPosts }) => ({
+    version: SETTINGS_VERSION,
+    tiers: { nano: nano!, micro: micro!, mid: mid!, macro: macro!, mega: mega! },
+    pricePer1000Followers: { instagram, tiktok, youtube, x },
+    engagement: { window: Math.max(window, minPosts), minPosts: Math.min(window, minPosts) },
+  }));
+
 /** One creator's life in the store: which campaigns they were saved to, later visits, edits to entries. */
 interface CreatorPlan {
   profile: { platform: Platform; handle: string };
   campaigns: number[];
-  visits: { reading: ProfileReading; assessment: unknown; summary: CreatorSummary; dayOffset: number }[];
+  visits: { reading: ProfileReading; settings?: AssessSettings; summary: CreatorSummary; dayOffset: number }[];
+  /** Set when the creator's record was written by an earlier version: its latest visit's whole assessment. */
+  storedAssessment?: unknown;
   edit?: { status: (typeof SHORTLIST_STATUSES)[number]; notes: string; tags: string[] };
 }
 
@@ -145,11 +168,15 @@ export const shortlistArb: fc.Arbitrary<ShortlistPlan> = fc
               visits: fc.array(
                 fc.record({
                   reading: readingArb(profile.platform, profile.handle, T0 + i),
-                  assessment: assessmentArb,
+                  settings: fc.option(settingsArb, { nil: undefined }),
                   summary: summaryArb,
                   dayOffset: fc.integer({ min: 0, max: 30 }),
                 }),
                 { minLength: 1, maxLength: 3 },
+              ),
+              storedAssessment: fc.oneof(
+                { arbitrary: fc.constant(undefined), weight: 2 },
+                { arbitrary: assessmentArb, weight: 1 },
               ),
               edit: fc.record({
                 status: fc.constantFrom(...SHORTLIST_STATUSES),
@@ -157,7 +184,7 @@ export const shortlistArb: fc.Arbitrary<ShortlistPlan> = fc
                 tags: fc.array(text(12), { maxLength: 4 }),
               }),
             },
-            { requiredKeys: ['profile', 'campaigns', 'visits'] },
+            { requiredKeys: ['profile', 'campaigns', 'visits', 'storedAssessment'] },
           ),
         ),
       )
@@ -182,18 +209,19 @@ export async function buildShortlist(db: ScoutDb, plan: ShortlistPlan): Promise<
     for (const campaignIndex of creator.campaigns) {
       await saveCreator(db, {
         reading: first.reading,
-        assessment: first.assessment,
+        settings: first.settings,
         summary: first.summary,
         campaignId: `c${campaignIndex}`,
         now: T0 + i * 1000 + campaignIndex,
       });
     }
     for (const visit of later) {
-      await recordVisit(db, visit.reading, visit.assessment, visit.summary, T0 + i * 1000 + visit.dayOffset * DAY);
+      await recordVisit(db, visit.reading, visit.settings, visit.summary, T0 + i * 1000 + visit.dayOffset * DAY);
     }
+    const key = creatorKey(creator.profile.platform, creator.profile.handle);
+    if (creator.storedAssessment !== undefined) await withStoredAssessment(db, key, creator.storedAssessment);
     if (creator.edit && creator.campaigns[0] !== undefined) {
-      const key = entryKey(`c${creator.campaigns[0]}`, creatorKey(creator.profile.platform, creator.profile.handle));
-      await updateEntry(db, key, creator.edit, T0 + 40 * DAY);
+      await updateEntry(db, entryKey(`c${creator.campaigns[0]}`, key), creator.edit, T0 + 40 * DAY);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DAY, T0, campaign, freshDb, reading } from './helpers';
+import { DAY, T0, campaign, freshDb, reading, withStoredAssessment } from './helpers';
+import { DEFAULT_SETTINGS, type AssessSettings } from '../../../lib/assess/settings';
 import {
   BACKUP_FORMAT,
   BACKUP_LIMITS,
@@ -27,7 +28,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Two campaigns, three creators with history, edited entries and an active campaign. */
+/** Assessment settings the marketer changed: they are kept with the reading they assessed. */
+const CUSTOM_SETTINGS: AssessSettings = {
+  ...DEFAULT_SETTINGS,
+  tiers: { nano: 500, micro: 5_000, mid: 50_000, macro: 250_000, mega: 2_000_000 },
+  pricePer1000Followers: { ...DEFAULT_SETTINGS.pricePer1000Followers, x: 2.5 },
+};
+
+/**
+ * Two campaigns, three creators with history, edited entries and an active campaign. Ana's latest visit keeps its
+ * reading and settings, as visits are saved now; illojuan's is a record saved before, with its whole assessment.
+ */
 async function seeded(): Promise<ScoutDb> {
   const { db } = await freshDb();
   await putCampaign(db, campaign('c1', { name: 'Primavera 春', keywords: ['viajes'], budgetPerPost: 500 }));
@@ -35,7 +46,7 @@ async function seeded(): Promise<ScoutDb> {
   await setActiveCampaignId(db, 'c1');
   await saveCreator(db, {
     reading: reading('ana', 10_000, { displayName: 'Ana "la viajera", Peña', bio: 'Línea 1\nLínea 2 東京' }),
-    assessment: { score: 71.5, criteria: [{ id: 'niche', points: 20 }], note: null },
+    settings: DEFAULT_SETTINGS,
     summary: { followers: { value: 10_000, exact: true }, engagementRate: 0.031, tier: 'micro', fitScore: 71.5 },
     campaignId: 'c1',
     now: T0,
@@ -44,7 +55,7 @@ async function seeded(): Promise<ScoutDb> {
   await recordVisit(
     db,
     reading('ana', 10_300),
-    { score: 72 },
+    CUSTOM_SETTINGS,
     { followers: { value: 10_300, exact: true } },
     T0 + 3 * DAY,
   );
@@ -53,6 +64,11 @@ async function seeded(): Promise<ScoutDb> {
     summary: { priceMin: 1000, priceMax: 4000 },
     campaignId: 'c2',
     now: T0 + 2,
+  });
+  await withStoredAssessment(db, 'tiktok:illojuan', {
+    score: 72,
+    criteria: [{ id: 'niche', points: 20 }],
+    note: null,
   });
   await saveCreator(db, { reading: reading('bea', undefined), summary: {}, campaignId: 'c1', now: T0 + 3 });
   await updateEntry(
@@ -129,13 +145,20 @@ describe('exportBackup', () => {
     });
   });
 
-  it('keeps what the store holds exactly: assessments, readings, visits, notes, tags, weights', async () => {
+  it('keeps what the store holds exactly: settings, older assessments, readings, visits, notes, tags, weights', async () => {
     const db = await seeded();
     const { db: other } = await freshDb();
     await importBackup(other, await exportBackup(db, 0), 'replace');
     expect(await getCreator(other, 'instagram:ana')).toEqual(await getCreator(db, 'instagram:ana'));
     expect(await history(other, 'instagram:ana')).toEqual(await history(db, 'instagram:ana'));
-    expect((await history(other, 'instagram:ana')).at(-1)?.assessment).toEqual({ score: 72 });
+    expect(await history(other, 'tiktok:illojuan')).toEqual(await history(db, 'tiktok:illojuan'));
+    // A visit saved now keeps the settings and no assessment; one saved before keeps its assessment, and no settings.
+    const ana = (await history(other, 'instagram:ana')).at(-1);
+    expect(ana?.settings).toEqual(CUSTOM_SETTINGS);
+    expect(ana).not.toHaveProperty('assessment');
+    const illojuan = (await history(other, 'tiktok:illojuan')).at(-1);
+    expect(illojuan?.assessment).toEqual({ score: 72, criteria: [{ id: 'niche', points: 20 }], note: null });
+    expect(illojuan).not.toHaveProperty('settings');
     expect(await other.get('entries', 'c1|instagram:ana')).toEqual(await db.get('entries', 'c1|instagram:ana'));
     expect(await getCampaign(other, 'c2')).toEqual(await getCampaign(db, 'c2'));
     expect(await getActiveCampaignId(other)).toBe('c1');
@@ -332,6 +355,21 @@ describe('parseBackup refuses bad files with a message naming the problem', () =
         edit(text, (d) => (d.histories[0].visits[1].assessment = JSON.parse('['.repeat(40) + ']'.repeat(40)))),
         'invalid-record',
         /visits\.1\.assessment: must be plain JSON/,
+      ],
+      [
+        edit(text, (d) => (d.histories[0].visits[1].settings.tiers.micro = 1)),
+        'invalid-record',
+        /histories record 1 \("instagram:ana"\) is invalid: visits\.1\.settings\.tiers: tier thresholds must increase/,
+      ],
+      [
+        edit(text, (d) => (d.histories[0].visits[1].settings.version = 2)),
+        'invalid-record',
+        /visits\.1\.settings\.version/,
+      ],
+      [
+        edit(text, (d) => (d.histories[0].visits[0].settings = d.histories[0].visits[1].settings)),
+        'invalid-record',
+        /the latest visit, and only it, keeps its reading, settings and assessment/,
       ],
       [
         edit(text, (d) => (d.histories[0].visits[0].followers = { status: 'known', value: 1.5, exact: true })),

@@ -7,7 +7,7 @@ import { openScoutDb, requestPersistence, type ScoutDb } from '../../../lib/stor
 import { DB_NAME, DB_VERSION, STORE_NAMES } from '../../../lib/store/schema';
 import { getCreatorStatus, history, listCreators, listTags, recordVisit } from '../../../lib/store/repo';
 import { exportBackup, importBackup, parseBackup } from '../../../lib/store/backup';
-import { latestSignals } from '../../../lib/shortlist/compare';
+import { latestSignals } from '../../../lib/shortlist/latest-assessment';
 import { reading } from './helpers';
 
 afterEach(() => {

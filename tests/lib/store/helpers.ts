@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { Campaign } from '../../../lib/campaign';
 import type { CountField, Platform, ProfileReading } from '../../../lib/reading';
 import { openScoutDb, type ScoutDb } from '../../../lib/store/db';
+import { withoutNegativeZero } from '../../../lib/store/stable-json';
 
 /** A database in a factory of its own, so no two tests share state. */
 export async function freshDb(): Promise<{ db: ScoutDb; factory: IDBFactory }> {
@@ -60,3 +61,18 @@ export function campaign(id: string, overrides: Partial<Campaign> = {}): Campaig
 
 export const DAY = 24 * 60 * 60 * 1000;
 export const T0 = 1_700_000_000_000;
+
+/**
+ * Makes a creator's stored history what the extension wrote before visits kept the assessment's settings instead
+ * of the assessment: its latest visit with `assessment` in full and no settings. Records like it stay in databases
+ * and backups made then.
+ */
+export async function withStoredAssessment(db: ScoutDb, creatorKey: string, assessment: unknown): Promise<void> {
+  const stored = await db.get('histories', creatorKey);
+  const last = stored?.visits.at(-1);
+  if (!stored || !last) throw new Error(`no history for ${creatorKey}`);
+  const { settings: _settings, ...latest } = last;
+  // As the repository wrote it then: checked, without -0 (which JSON cannot hold).
+  const old = { ...latest, assessment: withoutNegativeZero(assessment) };
+  await db.put('histories', { ...stored, visits: [...stored.visits.slice(0, -1), old] });
+}

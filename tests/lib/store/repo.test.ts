@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY, T0, campaign, freshDb, known, reading } from './helpers';
+import { DEFAULT_SETTINGS, type AssessSettings } from '../../../lib/assess/settings';
 import {
   SAME_VISIT_MS,
   bulkUpdate,
@@ -29,6 +30,14 @@ import {
 import type { ScoutDb } from '../../../lib/store/db';
 import type { CreatorSummary } from '../../../lib/store/schema';
 
+/** Settings with every section changed from the defaults. */
+const SETTINGS: AssessSettings = {
+  version: 1,
+  tiers: { nano: 500, micro: 5_000, mid: 50_000, macro: 250_000, mega: 2_000_000 },
+  pricePer1000Followers: { instagram: 20, tiktok: null, youtube: 35, x: 2.5 },
+  engagement: { window: 6, minPosts: 2 },
+};
+
 const summary = (followers: number, extra: Partial<CreatorSummary> = {}): CreatorSummary => ({
   followers: { value: followers, exact: true },
   ...extra,
@@ -54,11 +63,11 @@ afterEach(() => {
 });
 
 describe('saveCreator', () => {
-  it('stores the creator, a first visit and a prospect entry in the campaign', async () => {
+  it('stores the creator, a first visit (its reading and settings, no assessment) and a prospect entry', async () => {
     const db = await withCampaigns('c1');
     const result = await saveCreator(db, {
       reading: reading('Pluto__Travel', 10_000),
-      assessment: { score: 80, reasons: ['niche'] },
+      settings: SETTINGS,
       summary: summary(10_000, { engagementRate: 0.03, tier: 'micro', fitScore: 80 }),
       campaignId: 'c1',
       now: T0,
@@ -91,7 +100,7 @@ describe('saveCreator', () => {
       tier: 'micro',
       fitScore: 80,
       reading: reading('Pluto__Travel', 10_000),
-      assessment: { score: 80, reasons: ['niche'] },
+      settings: SETTINGS,
     });
     expect(result.status.campaigns).toEqual([
       { entryKey: 'c1|instagram:pluto__travel', campaignId: 'c1', campaignName: 'Campaign c1', status: 'prospect' },
@@ -141,7 +150,8 @@ describe('saveCreator', () => {
       { reading: reading('a/b', 1), summary: summary(1) },
       { reading: reading('ana', 1), summary: { engagementRate: Number.NaN } },
       { reading: reading('ana', 1), summary: { priceMin: 10, priceMax: 5 } },
-      { reading: reading('ana', 1), summary: {}, assessment: { f: () => 1 } },
+      { reading: reading('ana', 1), summary: {}, settings: { ...SETTINGS, version: 2 } as never },
+      { reading: reading('ana', 1), summary: {}, settings: { ...SETTINGS, engagement: { window: 2, minPosts: 3 } } },
       { reading: { ...reading('ana', 1), kind: 'post' } as never, summary: {} },
     ];
     for (const input of bad) {
@@ -154,7 +164,7 @@ describe('saveCreator', () => {
 describe('recordVisit', () => {
   it('stores nothing for a creator on no shortlist', async () => {
     const db = await withCampaigns('c1');
-    const status = await recordVisit(db, reading('stranger', 100), { x: 1 }, summary(100), T0);
+    const status = await recordVisit(db, reading('stranger', 100), SETTINGS, summary(100), T0);
     expect(status).toEqual({ saved: false });
     expect(await counts(db)).toMatchObject({ creators: 0, visits: 0 });
   });
@@ -163,7 +173,7 @@ describe('recordVisit', () => {
     const db = await withCampaigns('c1');
     await saveCreator(db, { reading: reading('ana', 10_000), summary: summary(10_000), campaignId: 'c1', now: T0 });
     const later = T0 + 3 * DAY;
-    const status = await recordVisit(db, reading('ana', 10_210), { v: 2 }, summary(10_210, { tier: 'micro' }), later);
+    const status = await recordVisit(db, reading('ana', 10_210), SETTINGS, summary(10_210, { tier: 'micro' }), later);
     expect(status.saved).toBe(true);
     if (!status.saved) return;
     expect(status.lastSeen).toBe(later);
@@ -180,27 +190,27 @@ describe('recordVisit', () => {
     expect(status.creator.firstSeen).toBe(T0);
     const visits = await history(db, 'instagram:ana');
     expect(visits.map((s) => s.at)).toEqual([T0, later]);
-    expect(visits[1]?.assessment).toEqual({ v: 2 });
+    expect(visits[1]?.settings).toEqual(SETTINGS);
+    expect(visits[1]).not.toHaveProperty('assessment');
     expect(await getCreatorStatus(db, 'instagram', 'ANA')).toEqual(status);
   });
 
   it('keeps every visit as its figures and only the latest whole, so a history stays small', async () => {
     const db = await withCampaigns('c1');
-    const assessment = { signals: [{ status: 'raised', label: 'x'.repeat(5_000) }] };
     await saveCreator(db, {
       reading: reading('ana', 1_000, { bio: 'b'.repeat(4_000) }),
-      assessment,
+      settings: SETTINGS,
       summary: summary(1_000, { tier: 'nano', priceMin: 10, priceMax: 20 }),
       campaignId: 'c1',
       now: T0,
     });
     for (let day = 1; day <= 30; day++) {
       const next = reading('ana', 1_000 + day, { bio: 'b'.repeat(4_000) });
-      await recordVisit(db, next, assessment, summary(1_000 + day, { engagementRate: day / 1000 }), T0 + day * DAY);
+      await recordVisit(db, next, SETTINGS, summary(1_000 + day, { engagementRate: day / 1000 }), T0 + day * DAY);
     }
     const visits = await history(db, 'instagram:ana');
     expect(visits).toHaveLength(31);
-    expect(visits.filter((v) => v.reading || v.assessment).map((v) => v.at)).toEqual([T0 + 30 * DAY]);
+    expect(visits.filter((v) => v.reading || v.settings).map((v) => v.at)).toEqual([T0 + 30 * DAY]);
     expect(visits[0]).toEqual({
       at: T0,
       followers: { status: 'known', value: 1_000, exact: true },
@@ -212,15 +222,15 @@ describe('recordVisit', () => {
       priceMax: 20,
     });
     expect(visits[15]?.engagementRate).toBe(0.015);
-    // One whole reading and assessment (~9,300 characters) and 31 visits of ~230: kept whole, each visit would
-    // add another ~9,300.
-    expect(JSON.stringify(await db.get('histories', 'instagram:ana')).length).toBeLessThan(20_000);
+    // One whole reading with its settings (~4,500 characters) and 31 visits of ~230: kept whole, each visit would
+    // add another ~4,500.
+    expect(JSON.stringify(await db.get('histories', 'instagram:ana')).length).toBeLessThan(12_500);
   });
 
   it("puts a late, older reading in its place in time without taking the latest one's reading", async () => {
     const db = await withCampaigns('c1');
     await saveCreator(db, { reading: reading('ana', 3_000), summary: {}, campaignId: 'c1', now: T0 + 2 * DAY });
-    await recordVisit(db, reading('ana', 1_000), { old: true }, {}, T0);
+    await recordVisit(db, reading('ana', 1_000), DEFAULT_SETTINGS, {}, T0);
     const status = await recordVisit(db, reading('ana', 2_000), undefined, {}, T0 + DAY);
     const visits = await history(db, 'instagram:ana');
     expect(visits.map((v) => [v.at, v.followers.status === 'known' && v.followers.value, !!v.reading])).toEqual([
@@ -228,7 +238,7 @@ describe('recordVisit', () => {
       [T0 + DAY, 2_000, false],
       [T0 + 2 * DAY, 3_000, true],
     ]);
-    expect(visits.some((v) => v.assessment)).toBe(false);
+    expect(visits.some((v) => v.settings)).toBe(false);
     // The popup compares the latest visit with the one before it in time.
     expect(status.saved && status.followersChange).toMatchObject({ from: 2_000, to: 3_000, since: T0 + DAY });
   });

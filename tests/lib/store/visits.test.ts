@@ -6,22 +6,39 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { assessmentArb, readingArb, summaryArb } from './arbitraries';
+import { assessmentArb, readingArb, settingsArb, summaryArb } from './arbitraries';
 import { T0, reading } from './helpers';
-import { SAME_VISIT_MS, mergeVisits, visitCount, visitOf, withVisit } from '../../../lib/store/visits';
+import {
+  SAME_VISIT_MS,
+  followerHistoryOf,
+  mergeVisits,
+  visitCount,
+  visitOf,
+  visitsBeside,
+  withVisit,
+} from '../../../lib/store/visits';
 import { historiesFromSnapshots, historyFromSnapshots, type SnapshotV2 } from '../../../lib/store/from-snapshots';
 import { CreatorHistorySchema, type Visit } from '../../../lib/store/schema';
 
 const KEY = 'instagram:ana';
 const MINUTE = 60_000;
 
-/** Visits of @ana at times 0–20 hours after T0 in 10-minute steps, so some fall within an hour of another. */
+/**
+ * Visits of @ana at times 0–20 hours after T0 in 10-minute steps, so some fall within an hour of another: with the
+ * settings the reading was assessed with, or none, or (as visits were written before) a whole assessment.
+ */
 const visitArb: fc.Arbitrary<Visit> = fc
-  .tuple(fc.nat({ max: 120 }), summaryArb, assessmentArb)
-  .chain(([step, summary, assessment]) =>
-    readingArb('instagram', 'ana', T0 + step * 10 * MINUTE).map((r) =>
-      visitOf(T0 + step * 10 * MINUTE, r, summary, assessment),
-    ),
+  .tuple(
+    fc.nat({ max: 120 }),
+    summaryArb,
+    fc.option(settingsArb, { nil: undefined }),
+    fc.option(assessmentArb, { nil: undefined }),
+  )
+  .chain(([step, summary, settings, assessment]) =>
+    readingArb('instagram', 'ana', T0 + step * 10 * MINUTE).map((r) => {
+      const visit = visitOf(T0 + step * 10 * MINUTE, r, summary, settings);
+      return assessment === undefined ? visit : { ...visit, assessment };
+    }),
   );
 
 function expectValid(visits: readonly Visit[]) {
@@ -48,6 +65,48 @@ describe('visitOf and visitCount', () => {
     expect(
       visitCount({ status: 'known', value: 5, text: '5', exact: false, min: 4, max: 6, source: 'meta-tag' }),
     ).toEqual({ status: 'known', value: 5, exact: false });
+  });
+
+  it('keeps the settings the reading was assessed with, and never an assessment', () => {
+    const settings = fc.sample(settingsArb, { numRuns: 1, seed: 3 })[0]!;
+    const visit = visitOf(T0, reading('ana', 1_200), {}, settings);
+    expect(visit.settings).toEqual(settings);
+    expect(visit).not.toHaveProperty('assessment');
+    expectValid([visit]);
+  });
+});
+
+describe('visitsBeside and followerHistoryOf', () => {
+  const at = (hours: number) => T0 + hours * 60 * MINUTE;
+  const visits = [0, 30, 50].map((h, i) => visitOf(at(h), reading('ana', 1_000 + i), {}));
+
+  it('leaves out the visit a new one replaces: the latest within the hour before, or one at the same instant', () => {
+    expect(visitsBeside(visits, at(50.5)).map((v) => v.at)).toEqual([at(0), at(30)]);
+    expect(visitsBeside(visits, at(51)).map((v) => v.at)).toEqual([at(0), at(30), at(50)]);
+    expect(visitsBeside(visits, at(30)).map((v) => v.at)).toEqual([at(0), at(50)]);
+    expect(visitsBeside(visits, at(30.5)).map((v) => v.at)).toEqual([at(0), at(30), at(50)]);
+  });
+
+  it("gives a stored history's latest visit the follower counts of every other visit", () => {
+    const stored = withVisit(visits, visitOf(at(60), reading('ana', undefined), {}));
+    expect(followerHistoryOf(stored, at(60))).toEqual([
+      { at: at(0), followers: 1_000 },
+      { at: at(30), followers: 1_001 },
+      { at: at(50), followers: 1_002 },
+    ]);
+  });
+
+  it('is, before a visit is added, what the stored history gives its latest visit after', () => {
+    fc.assert(
+      fc.property(fc.array(visitArb, { maxLength: 8 }), visitArb, (added, visit) => {
+        const before = added.reduce<Visit[]>((list, v) => withVisit(list, v), []);
+        const after = withVisit(before, visit);
+        // A late, older visit goes before the latest: then the latest is not the one just assessed.
+        if (after.at(-1)?.at !== visit.at) return;
+        expect(followerHistoryOf(after, visit.at)).toEqual(followerHistoryOf(before, visit.at));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -87,7 +146,7 @@ describe('mergeVisits', () => {
         expectValid(merged);
         const times = new Set([...current, ...incoming].map((x) => x.at));
         expect(merged.map((x) => x.at)).toEqual([...times].sort((a, b) => a - b));
-        const strip = ({ reading: _r, assessment: _a, ...figures }: Visit) => figures;
+        const strip = ({ reading: _r, settings: _s, assessment: _a, ...figures }: Visit) => figures;
         for (const visit of merged) {
           const source = incoming.find((x) => x.at === visit.at) ?? current.find((x) => x.at === visit.at)!;
           expect(strip(visit)).toEqual(strip(source));
