@@ -13,12 +13,12 @@ import {
   deleteCampaign,
   getActiveCampaignId,
   listCampaigns,
-  listCreators,
   openScoutDb,
   putCampaign,
   setActiveCampaignId,
   type ScoutDb,
 } from '../../lib/store';
+import { countEntries } from '../../lib/store/first-rows';
 import type { CampaignSaveOutcome } from '../../components/options/CampaignEditor';
 import type { Status } from '../../components/options/Field';
 import { OptionsView, type CampaignsState } from '../../components/options/OptionsView';
@@ -53,9 +53,10 @@ function problemText(error: unknown): string {
 
 async function loadCampaigns(): Promise<CampaignsState> {
   return withDb(async (db) => {
-    const [list, activeId, rows] = await Promise.all([listCampaigns(db), getActiveCampaignId(db), listCreators(db)]);
-    const shortlisted: Record<string, number> = {};
-    for (const row of rows) shortlisted[row.entry.campaignId] = (shortlisted[row.entry.campaignId] ?? 0) + 1;
+    const [list, activeId] = await Promise.all([listCampaigns(db), getActiveCampaignId(db)]);
+    // Counted from the campaign index, not by reading every row: instant with 50,000 creators.
+    const counts = await Promise.all(list.map((campaign) => countEntries(db, campaign.id)));
+    const shortlisted = Object.fromEntries(list.map((campaign, i) => [campaign.id, counts[i]!]));
     return { list, activeId, shortlisted };
   });
 }

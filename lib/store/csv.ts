@@ -13,7 +13,7 @@
  */
 import Papa from 'papaparse';
 import { PLATFORMS, type Platform } from '../reading';
-import { parseProfileInput, type ProfileRef } from './profile-url';
+import { parseProfileInput, profileUrlFor, type ProfileRef } from './profile-url';
 import { creatorKey } from './schema';
 import type { ShortlistRow } from './repo';
 
@@ -91,7 +91,9 @@ export const CSV_COLUMNS = [
     id: 'profileUrl',
     header: 'Profile URL',
     description: 'canonical profile address',
-    value: (r) => r.creator.profileUrl,
+    // Made from the platform and handle, as the table's links are: a hand-edited backup cannot put another
+    // address in a client's sheet.
+    value: (r) => profileUrlFor(r.creator.platform, r.creator.handle),
   },
   {
     id: 'followers',

@@ -169,6 +169,13 @@ describe('exportCsv', () => {
     expect(() => exportCsv([], ['nope' as never])).toThrow(/Unknown CSV column/);
   });
 
+  it('writes the profile address made from the platform and handle, whatever address a record carries', () => {
+    const edited = row({ platform: 'tiktok', handle: 'ana' });
+    edited.creator.profileUrl = 'https://phishing.example/login';
+    const [, data] = parseBack(exportCsv([edited], ['profileUrl']));
+    expect(data).toEqual(['https://www.tiktok.com/@ana']);
+  });
+
   it('round-trips any text through papaparse, with only a leading quote added to formula starts', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { minLength: 1, maxLength: 8 }), (texts) => {
