@@ -3,6 +3,7 @@ import type { SaveResult, TabView } from '../lib/tab-view';
 import type { CorrectableCount } from '../lib/background/corrections';
 import { PopupView, type PopupActions } from './PopupView';
 import { afterPaint } from './after-paint';
+import type { PopupOpening } from './popup-opening';
 
 export const SAVE_INTERRUPTED =
   'The save was interrupted before it answered. The status above shows whether the creator is on the shortlist; ' +
@@ -24,8 +25,11 @@ export interface PopupRequests {
 }
 
 interface Props {
-  /** The tab the popup was opened on (undefined when there is none it can speak about). */
-  activeTab: Promise<number | undefined>;
+  /**
+   * The tab the popup was opened on, with the request for its stored view already sent (undefined when there is no
+   * tab it can speak about): the entrypoint asks before rendering (see popup-opening.ts).
+   */
+  opening: Promise<PopupOpening | undefined>;
   requests: PopupRequests;
 }
 
@@ -34,7 +38,7 @@ interface Props {
  * then the view from a fresh capture, drawn over it in place — the same elements updated, so focus, open details
  * and a half-typed correction stay. After each action the stored view (which the action updated) is asked again.
  */
-export function PopupApp({ activeTab, requests }: Props) {
+export function PopupApp({ opening, requests }: Props) {
   const [tabId, setTabId] = useState<number>();
   const [view, setView] = useState<TabView>();
   const [refreshing, setRefreshing] = useState(false);
@@ -44,14 +48,15 @@ export function PopupApp({ activeTab, requests }: Props) {
   const show = useMemo(() => latestOnly(setView), []);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
-  // A layout effect runs right after the first render, not a frame later: the request is what the popup waits for.
+  // A layout effect runs right after the first render, not a frame later: the answer is what the popup waits for.
   useLayoutEffect(() => {
     void (async () => {
-      const id = await activeTab;
-      if (id === undefined) return setView({ state: 'unsupported' });
+      const opened = await opening;
+      if (!opened) return setView({ state: 'unsupported' });
+      const id = opened.tabId;
       setTabId(id);
       setRefreshing(true);
-      await show(requests.storedView(id));
+      await show(opened.storedView);
       // The stored view is drawn first; the fresh capture's answer (and its render) must not delay that frame.
       await afterPaint();
       // A refresh that fails leaves the stored view, which is still this page's latest reading.
@@ -59,7 +64,7 @@ export function PopupApp({ activeTab, requests }: Props) {
         .catch((e: unknown) => console.warn('Creator Scout: the page could not be read again:', e))
         .finally(() => setRefreshing(false));
     })().catch(fail);
-  }, [activeTab, requests, show]);
+  }, [opening, requests, show]);
 
   const reload = (id: number) => show(requests.storedView(id));
   const actions: PopupActions = {

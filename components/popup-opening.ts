@@ -1,7 +1,7 @@
 /**
  * The popup's first question — which tab it was opened on, and that tab's stored view — asked before the popup's
- * UI exists. Plain TypeScript without Preact: the popup's entrypoint evaluates this first and sends the request at
- * once, so the worker answers while Preact and the components are evaluated and the loading state is drawn.
+ * UI exists. Plain TypeScript without Preact, so that the popup's entrypoint can evaluate it (and send the request)
+ * before Preact and the components.
  */
 import type { TabView } from '../lib/tab-view';
 

@@ -1,7 +1,7 @@
 /**
- * What the popup asks of the extension, and its first question already asked. main.tsx imports this module before
- * Preact and the components, so the request for the tab's stored view leaves as soon as the popup's script starts:
- * the worker answers while the rest of the script is evaluated and the loading state is drawn.
+ * What the popup asks of the extension, with its first question already on its way. main.tsx imports this module
+ * before Preact and the components: the active tab is asked for before they are evaluated, and the tab's stored view
+ * as soon as the tab is known, not once the popup has rendered.
  */
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/messaging';

@@ -8,6 +8,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp, SAVE_INTERRUPTED, type PopupRequests } from '../../components/PopupApp';
+import { openPopupOn, type PopupOpening } from '../../components/popup-opening';
 import { DEFAULT_SETTINGS } from '../../lib/assess';
 import { assessReading } from '../../lib/background/tab-assessment';
 import type { ShortlistView } from '../../lib/background/shortlist-view';
@@ -60,10 +61,15 @@ afterEach(() => {
   root = undefined;
 });
 
+/** The popup as its entrypoint opens it: the stored view asked for (through `requests`) before rendering. */
 function mount(requests: PopupRequests, activeTab: Promise<number | undefined> = Promise.resolve(TAB)) {
+  return mountOpened(requests, openPopupOn(activeTab, requests.storedView));
+}
+
+function mountOpened(requests: PopupRequests, opening: Promise<PopupOpening | undefined>) {
   root = document.createElement('div');
   document.body.append(root);
-  render(<PopupApp activeTab={activeTab} requests={requests} />, root);
+  render(<PopupApp opening={opening} requests={requests} />, root);
   return root;
 }
 
@@ -217,5 +223,46 @@ describe('the popup: stored view first, then the fresh one', () => {
     expect(el.textContent).not.toContain('asynchronous response');
     // The view was asked for again, so the status line says what was committed.
     expect(requests.storedView.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the first request, sent before the popup renders', () => {
+  it('is sent as soon as the tab is known, before anything is rendered; none without a tab', async () => {
+    const storedView = vi.fn(() => new Promise<TabView>(() => undefined));
+    const opened = await openPopupOn(Promise.resolve(TAB), storedView);
+    expect(storedView).toHaveBeenCalledExactlyOnceWith(TAB);
+    expect(opened?.tabId).toBe(TAB);
+
+    const none = vi.fn(() => new Promise<TabView>(() => undefined));
+    expect(await openPopupOn(Promise.resolve(undefined), none)).toBeUndefined();
+    expect(none).not.toHaveBeenCalled();
+  });
+
+  it('is the one the popup draws from: the stored view is not asked for again', async () => {
+    const early = later<TabView>();
+    const requests = fakeRequests({ freshView: () => new Promise<TabView>(() => undefined) });
+    const el = mountOpened(requests, Promise.resolve({ tabId: TAB, storedView: early.promise }));
+    expect(el.textContent).toContain('Reading this page…');
+    early.resolve(profileView(3));
+    await until(() => postsLine(el)?.startsWith('3 posts'), 'the early view');
+    expect(busy(el)).toBe(false);
+    await until(() => requests.freshView.mock.calls.length > 0, 'the refresh');
+    expect(requests.freshView).toHaveBeenCalledWith(TAB);
+    expect(requests.storedView).not.toHaveBeenCalled();
+  });
+
+  it('shows the error when it failed, even before the popup had rendered', async () => {
+    const requests = fakeRequests();
+    const opening = openPopupOn(Promise.resolve(TAB), () =>
+      Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    );
+    // The answer (a failure) is in before Preact renders anything.
+    await opening;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const el = mountOpened(requests, opening);
+    await until(() => el.textContent?.includes('Something went wrong'), 'the error');
+    expect(el.textContent).toContain('Receiving end does not exist');
+    expect(requests.storedView).not.toHaveBeenCalled();
+    expect(requests.freshView).not.toHaveBeenCalled();
   });
 });

@@ -154,7 +154,16 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Browser 
       await page.close();
     }
     if (attached?.targetId !== info.targetId) {
-      attached = { targetId: info.targetId, target: await attachTarget(browserSession, info.targetId) };
+      const target = await attachTarget(browserSession, info.targetId);
+      // A worker reached as it starts may not have its extension APIs yet ("chrome is not defined"), more often
+      // on a loaded machine.
+      await waitFor(
+        async () =>
+          (await target.evaluate<boolean>(`typeof chrome === 'object' && !!chrome.runtime?.id`).catch(() => false)) ||
+          undefined,
+        'the service worker’s extension APIs',
+      );
+      attached = { targetId: info.targetId, target };
     }
     return attached.target;
   };
