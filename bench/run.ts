@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the extension into `.output/bench/` (or BENCH_OUT_DIR), measures it and prints one table (also written to
  * bench/results/latest.json) with, for every figure, the median and spread over repeated runs and the target it
- * is held to. See bench/README-section.md for what each figure measures.
+ * is held to. README.md's Performance section says what each figure measures.
  *
  * Options: `--quick` (fewer runs, 10,000 creators only), `--no-chromium` (sizes and jsdom only),
  * `--breakdown` (also rebuild without each part of the content scripts, see bench/size-breakdown.ts).
