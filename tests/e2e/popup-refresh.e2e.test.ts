@@ -94,9 +94,11 @@ describe('the popup shows the stored reading first, then the fresh one', () => {
   it('reads the page when nothing is stored for it yet, saying "Reading this page…" meanwhile', async () => {
     const page = await scout.open(PROFILE);
     await storedReading(scout);
-    // As after the worker was reloaded with the page already open: storage holds nothing for the tab.
+    // As after the worker was reloaded with the page already open: storage holds nothing for the tab, and the
+    // worker (stopped, so it keeps nothing in memory either) starts again when the popup asks.
     const sw = await scout.worker();
     await sw.evaluate('chrome.storage.session.clear()');
+    await scout.stopWorker();
     const held = await holdPage(page);
     try {
       const popup = await scout.openPopup(page);
