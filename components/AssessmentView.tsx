@@ -1,5 +1,6 @@
 import type { Assessment, Figure, PostAssessment, Rate, Signal } from '../lib/assess';
 import type { FitResult } from '../lib/fit';
+import { headlineRate } from '../lib/assess/engagement';
 import { formatDollars, formatPercent, formatRatio } from '../lib/assess/numbers';
 
 /** Everything the background concluded about a profile, each figure with the working that produced it. */
@@ -18,7 +19,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
 export function Summary({ assessment, fit }: { assessment: Assessment; fit?: FitResult }) {
   const { tier, benchmark, price } = assessment;
   const headline = benchmark.headline;
-  const rate = headlineRate(assessment);
+  const rate = headlineRate(assessment.engagement);
   const { viewRate: views } = assessment.engagement;
   const viewRate = views.status === 'ok' && views.mean !== null ? views : undefined;
   return (
@@ -53,11 +54,6 @@ export function Summary({ assessment, fit }: { assessment: Assessment; fit?: Fit
       </div>
     </dl>
   );
-}
-
-function headlineRate(assessment: Assessment): Rate | undefined {
-  const { byFollowers, byViews } = assessment.engagement;
-  return [byFollowers, byViews].find((r) => r.status === 'ok' && r.mean !== null);
 }
 
 function EngagementSection({ assessment }: { assessment: Assessment }) {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ShortlistRow, SnapshotRecord } from '../../lib/store';
+import type { ShortlistRow, Visit } from '../../lib/store';
 import type { SignalCount } from '../../lib/shortlist/compare';
 // Recomputes the latest assessment from the stored reading and settings, so it brings all of lib/assess: fine here,
 // as the page loads this panel only when a comparison opens (or preloads it after the first rows).
@@ -12,7 +12,7 @@ import { engagementText, fitText, priceText, statusLabel, tierLabel } from './fo
 interface Props {
   rows: readonly ShortlistRow[];
   now: number;
-  loadHistory: (creatorKey: string) => Promise<SnapshotRecord[]>;
+  loadHistory: (creatorKey: string) => Promise<Visit[]>;
   onClose: () => void;
 }
 

@@ -6,7 +6,7 @@ import {
   type EntryPatch,
   type ShortlistRow,
   type ShortlistStatus,
-  type SnapshotRecord,
+  type Visit,
 } from '../../lib/store';
 import { fullDate } from '../../lib/shortlist/time';
 import { PLATFORM_LABELS } from '../format';
@@ -17,7 +17,7 @@ import { engagementText, fitText, priceText, statusLabel, tagsFromText, tierLabe
 interface Props {
   row: ShortlistRow;
   now: number;
-  loadHistory: (creatorKey: string) => Promise<SnapshotRecord[]>;
+  loadHistory: (creatorKey: string) => Promise<Visit[]>;
   /** Saves the edit; rejects with the store's error, which the page reports. */
   onSave: (entryKey: string, patch: EntryPatch) => Promise<void>;
   onClose: () => void;
@@ -40,7 +40,7 @@ export function DetailPanel({ row, now, loadHistory, onSave, onClose }: Props) {
   const { creator, entry } = row;
   const [draft, setDraft] = useState<Draft>(() => draftOf(row));
   const [saving, setSaving] = useState(false);
-  const [snapshots, setSnapshots] = useState<SnapshotRecord[] | undefined>();
+  const [snapshots, setSnapshots] = useState<Visit[] | undefined>();
   const [historyError, setHistoryError] = useState<string>();
 
   // Another creator opened, or this entry changed elsewhere (a bulk edit, a save): start from what is stored. Done

@@ -1,4 +1,4 @@
-import type { SnapshotRecord } from '../../lib/store';
+import type { Visit } from '../../lib/store';
 import { chartGeometry, followerPoints } from '../../lib/shortlist/history';
 import { fullDate, shortDate } from '../../lib/shortlist/time';
 import { formatCount } from '../format';
@@ -8,7 +8,7 @@ const HEIGHT = 90;
 
 interface Props {
   /** The creator's snapshots, oldest first; undefined while loading. */
-  snapshots: readonly SnapshotRecord[] | undefined;
+  snapshots: readonly Visit[] | undefined;
   /** Set when they could not be loaded. */
   error?: string;
 }

@@ -26,7 +26,7 @@ import type {
   ScoutDb,
   ShortlistEntry,
   ShortlistRow,
-  SnapshotRecord,
+  Visit,
 } from '../../lib/store';
 
 /**
@@ -51,7 +51,7 @@ export interface ShortlistData {
   updateEntry(key: string, patch: EntryPatch): Promise<ShortlistEntry>;
   bulkUpdate(keys: readonly string[], patch: BulkPatch): Promise<number>;
   removeEntries(keys: readonly string[]): Promise<{ entries: number; creators: number }>;
-  history(creatorKey: string): Promise<SnapshotRecord[]>;
+  history(creatorKey: string): Promise<Visit[]>;
   exportBackup(): Promise<string>;
   previewImport(backup: Backup, mode: ImportMode): Promise<ImportPreview>;
   applyImport(backup: Backup, mode: ImportMode): Promise<ImportPreview>;

@@ -1,5 +1,6 @@
 /** The few figures stored on a shortlisted creator for the table and the CSV, taken from the latest assessment. */
 import type { Assessment } from '../assess';
+import { headlineRate } from '../assess/engagement';
 import type { FitResult } from '../fit';
 import type { CreatorSummary } from '../store/schema';
 
@@ -8,9 +9,8 @@ export function creatorSummary(assessment: Assessment, fit: FitResult | undefine
   if (assessment.followers.status === 'known') {
     summary.followers = { value: assessment.followers.value, exact: assessment.followers.exact };
   }
-  const { byFollowers, byViews } = assessment.engagement;
-  const rate = [byFollowers, byViews].find((r) => r.status === 'ok' && r.mean !== null);
-  if (rate?.mean != null) summary.engagementRate = rate.mean;
+  const rate = headlineRate(assessment.engagement);
+  if (rate) summary.engagementRate = rate.mean;
   if (assessment.tier.status === 'known') summary.tier = assessment.tier.tier;
   if (fit?.score != null) summary.fitScore = fit.score;
   if (assessment.price.low !== null && assessment.price.high !== null) {

@@ -235,8 +235,6 @@ export const VisitSchema = v.pipe(
   v.check((s) => pricesInOrder(s), PRICE_ORDER),
 );
 export type Visit = v.InferOutput<typeof VisitSchema>;
-/** The name the shortlist page's components know a visit by (it was a snapshot record before version 3). */
-export type SnapshotRecord = Visit;
 
 /** True when `visits` are in time order, no two at the same instant. */
 function inTimeOrder(visits: readonly Visit[]): boolean {
