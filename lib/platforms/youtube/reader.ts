@@ -12,7 +12,7 @@
  *   it carries is the URL's — after in-app navigation it describes another page and is ignored.
  * A rendered count is upgraded to the data's exact value only when the two agree (see upgradeToExact).
  */
-import type { CountField, PostReading, Reading } from '../../reading';
+import type { CountField, CountSource, PostReading, Reading } from '../../reading';
 import { unknownCount as unknown } from '../../reading';
 import { defineReader, type ReadingBase } from '../define-reader';
 import { exactCount, firstKnown, upgradeToExact } from '../fields';
@@ -156,15 +156,8 @@ function shownPosts(tiles: readonly YouTubeTile[], tab: ChannelTab, channel: rea
 }
 
 function renderedPost(post: ShownPost, data: DataPost | undefined, lang: string): PostReading {
-  const views = post.liveNow
-    ? unknown(LIVE_VIEWERS)
-    : upgradeToExact(
-        post.viewsText
-          ? countInText(post.viewsText, lang, 'visible-text', 'views')
-          : unknown('the video tile shows no view count'),
-        data && !data.liveNow ? exactInteger(data.fullViews, lang) : undefined,
-        'page-data',
-      );
+  const exact = data && !data.liveNow ? exactInteger(data.fullViews, lang) : undefined;
+  const views = tileViews(post.liveNow, post.viewsText, 'visible-text', exact, lang);
   return gridPost(post.id, post.url, post.format, post.pinned, views, post.title);
 }
 
@@ -173,16 +166,24 @@ function servedPost(post: DataPost, lang: string): PostReading {
     post.format === 'short'
       ? `https://www.youtube.com/shorts/${post.id}`
       : `https://www.youtube.com/watch?v=${post.id}`;
-  const views = post.liveNow
-    ? unknown(LIVE_VIEWERS)
-    : upgradeToExact(
-        post.shownViews
-          ? countInText(post.shownViews, lang, 'page-data', 'views')
-          : unknown('the video tile shows no view count'),
-        exactInteger(post.fullViews, lang),
-        'page-data',
-      );
+  const views = tileViews(post.liveNow, post.shownViews, 'page-data', exactInteger(post.fullViews, lang), lang);
   return gridPost(post.id, url, post.format, post.pinned, views, post.title);
+}
+
+/**
+ * A video tile's view count: live viewers are not views; otherwise the count the tile shows, upgraded to the
+ * page data's exact count when that agrees with it.
+ */
+function tileViews(
+  liveNow: boolean | undefined,
+  shown: string | null | undefined,
+  source: CountSource,
+  exact: ReturnType<typeof exactInteger>,
+  lang: string,
+): CountField {
+  if (liveNow) return unknown(LIVE_VIEWERS);
+  const views = shown ? countInText(shown, lang, source, 'views') : unknown('the video tile shows no view count');
+  return upgradeToExact(views, exact, 'page-data');
 }
 
 function readChannel(page: Capture<'channel'>, base: ReadingBase, ref: ChannelRef, tab: ChannelTab): Reading {
