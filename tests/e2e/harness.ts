@@ -97,6 +97,7 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Browser 
   }
   const server = options.server ?? (await startFixtureServer());
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'creator-scout-e2e-'));
+  const firstRun = !fs.existsSync(userDataDir) || fs.readdirSync(userDataDir).length === 0;
   const rules = [...HOSTS.map((host) => `MAP ${host} 127.0.0.1:${server.port}`), 'MAP * ~NOTFOUND'].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -139,6 +140,12 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Browser 
 
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
+  if (firstRun) {
+    // On install the worker opens its guide in a new tab, which becomes the active one. A test that opened its page
+    // before the guide arrived would click the icon on the guide instead, so a fresh profile starts with it open.
+    const isGuide = (page: Page) => page.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+    await waitFor(async () => context.pages().some(isGuide), 'the first-run guide to open');
+  }
   const listTargets = async () => (await browserSession.send('Target.getTargets')).targetInfos;
   const popupUrl = `chrome-extension://${extensionId}/popup.html`;
   const isOurWorker = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.includes(extensionId);
