@@ -361,8 +361,7 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
         </span>
       )
     ) : !all && !first ? (
-      // The table is drawn before its rows arrive, so it has measured its height by then and draws only the
-      // rows that fit (and the page does not jump when they come).
+      // Only when the first rows took too long to read (the entrypoint draws the page once they are in).
       <span aria-busy="true">Loading the shortlist…</span>
     ) : table.kind === 'waiting' ? (
       loadFailed ? (

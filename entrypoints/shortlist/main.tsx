@@ -3,25 +3,36 @@ import { openScoutDb, requestPersistence } from '../../lib/store/db';
 import { ShortlistApp, openingReads } from '../../components/shortlist/ShortlistApp';
 import { reopeningDb, shortlistData } from '../../components/shortlist/data';
 import { downloadText } from '../../components/shortlist/download';
+import { drawWhenRead } from '../../components/shortlist/draw-when-read';
 import '../../components/theme.css';
 import '../../components/shortlist/shortlist.css';
 
 // Extension pages share the extension's origin with the background worker, so this is the same database.
 const openDb = reopeningDb(() => openScoutDb(indexedDB));
 const data = shortlistData(openDb, Date.now);
-// The first rows are read from now on, while the page draws its first frame, not after it.
+// The first rows are read from now on, while the browser shows the HTML's header.
 const opening = openingReads(data);
 // Its failure is reported by the page when it takes the result; this only keeps it from counting as unhandled.
 opening.catch(() => undefined);
 // A shortlist is worth keeping: ask the browser not to evict it under storage pressure (it may say no).
 void requestPersistence(navigator.storage);
 
-render(
-  <ShortlistApp
-    data={data}
-    opening={opening}
-    now={Date.now}
-    download={(name, text, type) => downloadText(document, name, text, type)}
-  />,
-  document.getElementById('app')!,
+// Drawn once the first rows are read (see drawWhenRead): the HTML's own header says the page is loading until then.
+drawWhenRead(
+  opening,
+  () => {
+    const app = document.getElementById('app')!;
+    // The HTML's placeholder goes: Preact draws into an empty element rather than reusing foreign nodes.
+    app.replaceChildren();
+    render(
+      <ShortlistApp
+        data={data}
+        opening={opening}
+        now={Date.now}
+        download={(name, text, type) => downloadText(document, name, text, type)}
+      />,
+      app,
+    );
+  },
+  400,
 );

@@ -10,7 +10,7 @@
  * tests check this against listCreators + sortRows): rows of creators seen at the same instant are ordered by
  * entry key, and creators added from a list and never visited (no date to sort by) come last, by entry key.
  */
-import type { IDBPTransaction } from 'idb';
+import { unwrap, wrap, type IDBPIndex, type IDBPTransaction } from 'idb';
 import type { ScoutDb } from './db';
 import { entryKey, type CampaignRecord, type CreatorRecord, type ScoutDBSchema, type ShortlistEntry } from './schema';
 import type { ShortlistRow } from './repo';
@@ -63,7 +63,10 @@ export async function firstRows(db: ScoutDb, limit: number, campaignId?: string)
     }
   }
   const campaigns = new Map((await campaignsRead).map((c) => [c.id, c] as const));
-  await tx.done;
+  // Every answer is in: a read-only transaction's results are final, and waiting for it to complete would cost
+  // the page another round trip to the database before it can draw the rows. Should it still fail (the database
+  // closed under it), no one needs to hear: the rows came.
+  tx.done.catch(() => undefined);
   return {
     rows: result.rows.map((row) => withCampaign(row, campaigns)),
     complete: result.complete,
@@ -115,12 +118,10 @@ type Tail = (
  * Reads the creators from the latest seen, in slices, asking `entriesOf` for each one's entries, until the rows
  * found are more than `limit` (one more than shown, so that `complete` is exact) or every creator is read.
  *
- * A slice is found with three requests whatever its size: a key cursor on `by-lastSeen` read backwards jumps
- * (`advance`) to the n-th latest time, then one `getAll` takes every creator seen at that time or later. Whole
- * instants are read at once, so creators seen at the same instant are always together and the tie order by entry
- * key can be kept. The entry requests are sent together and answered in order. (A cursor stepping creator by
- * creator waits for one answer per creator: some 80 waits instead of 4 for the first screenful.)
- * Never-visited creators are set aside for the tail.
+ * A slice is the creators of the latest instants (see {@link latestInstants}); whole instants are read at once, so
+ * creators seen at the same instant are always together and the tie order by entry key can be kept. The entry
+ * requests are sent together and answered in order. (A cursor stepping creator by creator waits for one answer per
+ * creator: some 80 waits instead of 2 for the first screenful.) Never-visited creators are set aside for the tail.
  */
 async function walk(
   tx: ReadTx,
@@ -138,17 +139,7 @@ async function walk(
   let step = target;
   for (;;) {
     const rest = upper === undefined ? null : IDBKeyRange.upperBound(upper, true);
-    let cursor = await index.openKeyCursor(rest, 'prev');
-    if (cursor && step > 1) cursor = await cursor.advance(step - 1);
-    const lower = cursor ? (cursor.key as number) : undefined;
-    const range =
-      lower === undefined
-        ? rest
-        : upper === undefined
-          ? IDBKeyRange.lowerBound(lower)
-          : IDBKeyRange.bound(lower, upper, false, true);
-    // Oldest first as getAll gives them; read backwards below.
-    const slice = await index.getAll(range);
+    const { slice, lower } = await latestInstants(index, rest, step);
     const visited: CreatorRecord[] = [];
     for (let i = slice.length - 1; i >= 0; i--) {
       const creator = slice[i]!;
@@ -170,6 +161,60 @@ async function walk(
   const more = rows.length >= target ? { rows: [], complete: false } : await tail(unvisited, target - rows.length);
   const all = [...rows, ...more.rows];
   return { rows: all.slice(0, limit), complete: more.complete && all.length <= limit };
+}
+
+type LastSeenIndex = IDBPIndex<ScoutDBSchema, ('creators' | 'entries' | 'campaigns')[], 'creators', 'by-lastSeen'>;
+
+/** One record as IDBIndex.getAllRecords gives it. */
+interface IndexRecord<V> {
+  key: IDBValidKey;
+  primaryKey: IDBValidKey;
+  value: V;
+}
+/** IDBIndex with getAllRecords (Chrome 141 on; not yet in Firefox, nor in TypeScript's DOM types). */
+type RecordsIndex = IDBIndex & {
+  getAllRecords?(options: {
+    query?: IDBKeyRange | null;
+    count?: number;
+    direction?: IDBCursorDirection;
+  }): IDBRequest<IndexRecord<CreatorRecord>[]>;
+};
+
+/**
+ * The creators seen in `range` at the latest times, at least `step` of them (fewer only when `range` holds fewer),
+ * always whole instants: oldest first, as `getAll` gives them. `lower` is the earliest time read, undefined when
+ * the slice is everything in `range`.
+ *
+ * Every request waits for the page's main thread to take its answer, so the fewer the better. Where the browser
+ * has getAllRecords, one request reads the latest `step + 1` creators newest first; the extra one shows whether the
+ * last instant read is whole, and only when it is not is that instant read again whole. Elsewhere a key cursor
+ * read backwards jumps (`advance`) to the step-th latest time and one `getAll` takes every creator from then on:
+ * three requests.
+ */
+async function latestInstants(
+  index: LastSeenIndex,
+  range: IDBKeyRange | null,
+  step: number,
+): Promise<{ slice: CreatorRecord[]; lower?: number }> {
+  const raw = unwrap(index) as RecordsIndex;
+  if (typeof raw.getAllRecords === 'function') {
+    const request = raw.getAllRecords({ query: range, count: step + 1, direction: 'prev' });
+    const records = (await wrap(request)) as IndexRecord<CreatorRecord>[];
+    if (records.length <= step) return { slice: records.map((r) => r.value).reverse() };
+    const lower = records[step - 1]!.key as number;
+    const newer = records.slice(0, step);
+    if (records[step]!.key !== lower) return { slice: newer.map((r) => r.value).reverse(), lower };
+    // The step-th latest instant goes on past what was read: read it whole, after the creators seen later.
+    const later = newer.filter((r) => r.key !== lower).map((r) => r.value);
+    return { slice: [...(await index.getAll(IDBKeyRange.only(lower))), ...later.reverse()], lower };
+  }
+  let cursor = await index.openKeyCursor(range, 'prev');
+  if (cursor && step > 1) cursor = await cursor.advance(step - 1);
+  if (!cursor) return { slice: await index.getAll(range) };
+  const lower = cursor.key as number;
+  const upper = range?.upper as number | undefined;
+  const from = upper === undefined ? IDBKeyRange.lowerBound(lower) : IDBKeyRange.bound(lower, upper, false, true);
+  return { slice: await index.getAll(from), lower };
 }
 
 /** The creators' rows in the default order: creators come latest seen first; ties go by entry key. */

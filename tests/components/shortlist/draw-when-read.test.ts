@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { drawWhenRead } from '../../../components/shortlist/draw-when-read';
+
+describe('drawWhenRead', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function pending() {
+    let resolve!: () => void;
+    let reject!: (error: Error) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  }
+
+  it('draws as soon as the first rows are read, and only once', async () => {
+    const reads = pending();
+    const draw = vi.fn();
+    drawWhenRead(reads.promise, draw, 400);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(draw).not.toHaveBeenCalled();
+    reads.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(draw).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(draw).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws when the reads fail, so the page can say so', async () => {
+    const reads = pending();
+    const draw = vi.fn();
+    drawWhenRead(reads.promise, draw, 400);
+    reads.reject(new Error('blocked'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(draw).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws after the time allowed when the database is slow, and not again when the rows come', async () => {
+    const reads = pending();
+    const draw = vi.fn();
+    drawWhenRead(reads.promise, draw, 400);
+    await vi.advanceTimersByTimeAsync(399);
+    expect(draw).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(draw).toHaveBeenCalledTimes(1);
+    reads.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(draw).toHaveBeenCalledTimes(1);
+  });
+});
