@@ -21,6 +21,12 @@ export interface ChromiumReadResult {
   first: number[];
   /** Later reads of the same document. */
   again: number[];
+  /**
+   * First read of a freshly loaded page after the same capture was taken of a parsed copy of it (a document the
+   * page never shows): the share of `first` that is the code's first run in the page's script context, not the
+   * page.
+   */
+  afterCopy: number[];
   kind: string;
   /** The capture's size as the message carries it (JSON characters). */
   bytes: number;
@@ -39,10 +45,14 @@ export async function readInChromium(
   const collectors = await bundleForPage('readers.ts');
   const tab = await chromium.context.newPage();
   const results: ChromiumReadResult[] = [];
-  const capture = (platform: string, url: string) => `(() => {
+  const capture = (platform: string, url: string, { onCopyFirst = false } = {}) => `(() => {
     const { capturePage, collectors } = globalThis.__scout;
     const collector = collectors[${JSON.stringify(platform)}];
     const url = new URL(${JSON.stringify(url)});
+    if (${onCopyFirst}) {
+      const copy = new DOMParser().parseFromString(document.documentElement.outerHTML, 'text/html');
+      capturePage(collector, copy, url, Date.now());
+    }
     const start = performance.now();
     const capture = capturePage(collector, document, url, Date.now());
     return { ms: performance.now() - start, bytes: JSON.stringify(capture).length, kind: capture.data?.kind ?? '' };
@@ -62,7 +72,15 @@ export async function readInChromium(
     for (let i = 0; i < again; i++) {
       repeat.push(((await tab.evaluate(capture(page.platform, page.url))) as { ms: number }).ms);
     }
-    results.push({ file: page.file, first, again: repeat, kind, bytes });
+    const afterCopy: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      await tab.goto(page.url, { waitUntil: 'load' });
+      await tab.evaluate(collectors);
+      afterCopy.push(
+        ((await tab.evaluate(capture(page.platform, page.url, { onCopyFirst: true }))) as { ms: number }).ms,
+      );
+    }
+    results.push({ file: page.file, first, again: repeat, afterCopy, kind, bytes });
   }
   await tab.close();
   return results;
@@ -336,6 +354,11 @@ export interface ShortlistSizeResult {
   exportJsonChars: number;
   /** The shortlist page opened anew: navigation start → first table row in the DOM, and the next frame. */
   firstRows: { row: number; frame: number }[];
+  /**
+   * The floor under `firstRows` on this machine: a blank extension page (no script, no style sheet) opened the same
+   * way in a new tab, navigation start → its first paint.
+   */
+  blankTab: number[];
   /** The same page: navigation start → every row read (`main` no longer aria-busy). */
   loaded: number[];
   /** The page's first query alone (firstRows, 80 rows): all campaigns, and a campaign of 200 creators. */
@@ -468,6 +491,22 @@ export async function measureShortlist(
     // of megabytes at 50,000) and the work page its generated shortlist. Collected first, so a page opened anew
     // does not pay for the bench's own garbage, which a marketer opening the shortlist would not have.
     const workCdp = await chromium.context.newCDPSession(work);
+    const blankTab: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await workCdp.send('HeapProfiler.collectGarbage');
+      const tab = await chromium.context.newPage();
+      await tab.goto(`chrome-extension://${chromium.extensionId}/bench-blank.html`);
+      blankTab.push(
+        await waitFor(
+          async () =>
+            (await tab.evaluate(
+              `performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime`,
+            )) as number | undefined,
+          'the blank page to paint',
+        ),
+      );
+      await tab.close();
+    }
     for (let i = 0; i < runs; i++) {
       await workCdp.send('HeapProfiler.collectGarbage');
       const tab = await chromium.context.newPage();
@@ -549,6 +588,7 @@ export async function measureShortlist(
       exportJson,
       exportJsonChars,
       firstRows,
+      blankTab,
       loaded,
       firstQuery,
       firstQuerySmall,

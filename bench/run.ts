@@ -164,6 +164,12 @@ if (!values['no-chromium']) {
       );
       figures.push(
         figure('read a saved page in Chromium (the content script’s capture)', `${r.file} again`, 'ms', r.again),
+        figure(
+          'read a saved page in Chromium (the content script’s capture)',
+          `${r.file} first, after a capture of a parsed copy`,
+          'ms',
+          r.afterCopy,
+        ),
       );
       figures.push(figure('capture size (the message to the worker)', r.file, 'B', [r.bytes]));
     }
@@ -344,6 +350,7 @@ if (!values['no-chromium']) {
           s.firstRows.map((r) => r.frame),
           is50k ? { max: TARGETS.firstRows50kMs, label: ms(TARGETS.firstRows50kMs) } : undefined,
         ),
+        figure(section, '  floor: a blank extension page in a new tab, first paint', 'ms', s.blankTab),
         figure(section, '  of which the first-rows query (firstRows, 80 rows)', 'ms', s.firstQuery),
         figure(section, '  first-rows query for a campaign of 200 creators', 'ms', s.firstQuerySmall),
         figure(section, 'open the shortlist page: navigation start → every row loaded', 'ms', s.loaded),
