@@ -38,7 +38,7 @@ export interface ChromiumReadResult {
  * meanwhile). The capture's interpretation runs in the worker, timed in Node (bench/read-node.ts).
  */
 export async function readInChromium(
-  chromium: Chromium,
+  chromium: Pick<Chromium, 'context'>,
   pages: readonly SavedPage[],
   { loads = 7, again = 20 } = {},
 ): Promise<ChromiumReadResult[]> {
