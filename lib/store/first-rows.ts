@@ -121,7 +121,8 @@ type Tail = (
  * A slice is the creators of the latest instants (see {@link latestInstants}); whole instants are read at once, so
  * creators seen at the same instant are always together and the tie order by entry key can be kept. The entry
  * requests are sent together and answered in order. (A cursor stepping creator by creator waits for one answer per
- * creator: some 80 waits instead of 2 for the first screenful.) Never-visited creators are set aside for the tail.
+ * creator: some 80 waits instead of 2 to 4 for the first screenful.) Never-visited creators are set aside for the
+ * tail.
  */
 async function walk(
   tx: ReadTx,
