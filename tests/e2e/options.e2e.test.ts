@@ -235,6 +235,40 @@ describe('options page, end to end in Chromium', () => {
     expect((await stored(page)).campaigns).toHaveLength(count - 1);
   });
 
+  it('says how many shortlisted creators a campaign’s deletion takes with it, counted from the shortlist', async () => {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'New campaign' }).click();
+    await page.getByLabel('Name').fill('Short run');
+    await page.getByRole('button', { name: 'Save campaign' }).click();
+    // A new campaign becomes the active one: the popup saves into it.
+    await expect.poll(() => page.getByRole('radio', { name: 'Short run' }).isChecked()).toBe(true);
+    await item('Short run').getByRole('button', { name: 'Delete Short run' }).click();
+    expect(await item('Short run').locator('.confirm').innerText()).not.toMatch(/shortlisted creator/);
+    await page.getByRole('button', { name: 'Keep it' }).click();
+
+    for (const profile of ['https://www.tiktok.com/@illojuan', 'https://www.instagram.com/pluto__travel/']) {
+      const tab = await scout.open(profile);
+      const popup = await scout.openPopup(tab);
+      await popup.text();
+      await popup.evaluate(
+        `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click()`,
+      );
+      await expect
+        .poll(() => popup.evaluate<string>(`document.querySelector('[data-testid="saved-status"]')?.textContent ?? ''`))
+        .toMatch(/saved in Short run/);
+      await tab.close();
+    }
+
+    await page.bringToFront();
+    await page.goto(url);
+    await item('Short run').getByRole('button', { name: 'Delete Short run' }).click();
+    expect(await item('Short run').locator('.confirm').innerText()).toMatch(
+      /Its 2 shortlisted creators will be removed from it too/,
+    );
+    await page.getByRole('button', { name: 'Delete campaign' }).click();
+    await expect.poll(() => item('Short run').count()).toBe(0);
+  });
+
   it('says so when the disk is full, keeps what was typed, and saves nothing', async () => {
     await page.goto(url);
     await page.locator('li.campaign').first().waitFor();
