@@ -40,7 +40,7 @@ export function DetailPanel({ row, now, loadHistory, onSave, onClose }: Props) {
   const { creator, entry } = row;
   const [draft, setDraft] = useState<Draft>(() => draftOf(row));
   const [saving, setSaving] = useState(false);
-  const [snapshots, setSnapshots] = useState<Visit[] | undefined>();
+  const [visits, setVisits] = useState<Visit[] | undefined>();
   const [historyError, setHistoryError] = useState<string>();
 
   // Another creator opened, or this entry changed elsewhere (a bulk edit, a save): start from what is stored. Done
@@ -53,10 +53,10 @@ export function DetailPanel({ row, now, loadHistory, onSave, onClose }: Props) {
 
   useEffect(() => {
     let current = true;
-    setSnapshots(undefined);
+    setVisits(undefined);
     setHistoryError(undefined);
     loadHistory(creator.key).then(
-      (list) => current && setSnapshots(list),
+      (list) => current && setVisits(list),
       (error: unknown) => current && setHistoryError(error instanceof Error ? error.message : String(error)),
     );
     return () => {
@@ -129,7 +129,7 @@ export function DetailPanel({ row, now, loadHistory, onSave, onClose }: Props) {
       </dl>
 
       <h3>Followers over time</h3>
-      <HistoryChart snapshots={snapshots} error={historyError} />
+      <HistoryChart visits={visits} error={historyError} />
 
       <form class="edit" onSubmit={save}>
         <h3>Your notes</h3>

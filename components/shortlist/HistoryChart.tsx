@@ -7,8 +7,8 @@ const WIDTH = 280;
 const HEIGHT = 90;
 
 interface Props {
-  /** The creator's snapshots, oldest first; undefined while loading. */
-  snapshots: readonly Visit[] | undefined;
+  /** The creator's visits, oldest first; undefined while loading. */
+  visits: readonly Visit[] | undefined;
   /** Set when they could not be loaded. */
   error?: string;
 }
@@ -17,16 +17,16 @@ interface Props {
  * Followers over the saved visits: a small line chart, and the same numbers in a table (the chart is an image to
  * assistive technology; the table is what it reads).
  */
-export function HistoryChart({ snapshots, error }: Props) {
+export function HistoryChart({ visits, error }: Props) {
   if (error) return <p class="error-text">The history could not be loaded: {error}</p>;
-  if (!snapshots) return <p aria-busy="true">Loading the history…</p>;
-  const points = followerPoints(snapshots);
+  if (!visits) return <p aria-busy="true">Loading the history…</p>;
+  const points = followerPoints(visits);
   if (points.length === 0) {
     return (
       <p class="muted">
-        {snapshots.length === 0
+        {visits.length === 0
           ? 'No visits saved yet.'
-          : `${snapshots.length} saved ${snapshots.length === 1 ? 'visit' : 'visits'}, none with a follower count.`}
+          : `${visits.length} saved ${visits.length === 1 ? 'visit' : 'visits'}, none with a follower count.`}
       </p>
     );
   }
