@@ -5,20 +5,21 @@ describe('drawWhenRead', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  function pending() {
+  /** drawWhenRead started (allowing 400 ms) on first reads that this test settles. */
+  function drawing() {
     let resolve!: () => void;
     let reject!: (error: Error) => void;
     const promise = new Promise<void>((res, rej) => {
       resolve = res;
       reject = rej;
     });
-    return { promise, resolve, reject };
+    const draw = vi.fn();
+    drawWhenRead(promise, draw, 400);
+    return { resolve, reject, draw };
   }
 
   it('draws as soon as the first rows are read, and only once', async () => {
-    const reads = pending();
-    const draw = vi.fn();
-    drawWhenRead(reads.promise, draw, 400);
+    const { draw, ...reads } = drawing();
     await vi.advanceTimersByTimeAsync(50);
     expect(draw).not.toHaveBeenCalled();
     reads.resolve();
@@ -29,18 +30,14 @@ describe('drawWhenRead', () => {
   });
 
   it('draws when the reads fail, so the page can say so', async () => {
-    const reads = pending();
-    const draw = vi.fn();
-    drawWhenRead(reads.promise, draw, 400);
+    const { draw, ...reads } = drawing();
     reads.reject(new Error('blocked'));
     await vi.advanceTimersByTimeAsync(0);
     expect(draw).toHaveBeenCalledTimes(1);
   });
 
   it('draws after the time allowed when the database is slow, and not again when the rows come', async () => {
-    const reads = pending();
-    const draw = vi.fn();
-    drawWhenRead(reads.promise, draw, 400);
+    const { draw, ...reads } = drawing();
     await vi.advanceTimersByTimeAsync(399);
     expect(draw).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
