@@ -41,6 +41,11 @@ interface Props {
    * runs only after the first frame is painted, and this way the query does not wait for it.
    */
   opening?: OpeningReads;
+  /**
+   * What `opening` gave, when the entrypoint had it before rendering (see drawWhenRead): the first render shows the
+   * rows, so the page is rendered and laid out once before its first paint, not empty first and again with them.
+   */
+  opened?: OpenedReads;
   now: () => number;
   /** Offers a file to save (the entrypoint uses a Blob and `<a download>`). */
   download: (name: string, text: string, type: string) => void;
@@ -55,7 +60,8 @@ type Message = { kind: 'status' | 'error'; text: string };
 export const FIRST_ROWS = 80;
 
 /** What the page reads before anything else: the first rows, the campaigns and the default campaign. */
-export type OpeningReads = Promise<[FirstRows, CampaignRecord[], string | undefined]>;
+export type OpenedReads = [FirstRows, CampaignRecord[], string | undefined];
+export type OpeningReads = Promise<OpenedReads>;
 
 /** Starts the page's first reads. */
 export function openingReads(data: ShortlistData): OpeningReads {
@@ -79,17 +85,17 @@ function withEntries<T extends readonly ShortlistRow[]>(
 }
 
 /** The shortlist page: filters, the table, the selected creator or a comparison beside it, export and import. */
-export function ShortlistApp({ data, opening, now, download }: Props) {
+export function ShortlistApp({ data, opening, opened, now, download }: Props) {
   // Every row once read; until then the first rows of one scope (all campaigns, or the one filtered to).
-  const [all, setAll] = useState<ShortlistRow[]>();
-  const [first, setFirst] = useState<FirstRows>();
+  const [all, setAll] = useState<ShortlistRow[] | undefined>(() => (opened?.[0].complete ? opened[0].rows : undefined));
+  const [first, setFirst] = useState<FirstRows | undefined>(opened?.[0]);
   /** Entries in the whole shortlist, known from the first query long before every row is read. */
   const [total, setTotal] = useState<number>();
   /** Rows read so far by the load of every row, while it runs. */
   const [progress, setProgress] = useState<number>();
   const [loadFailed, setLoadFailed] = useState(false);
-  const [campaigns, setCampaigns] = useState<CampaignRecord[]>([]);
-  const [defaultCampaignId, setDefaultCampaignId] = useState<string>();
+  const [campaigns, setCampaigns] = useState<CampaignRecord[]>(opened?.[1] ?? []);
+  const [defaultCampaignId, setDefaultCampaignId] = useState<string | undefined>(opened?.[2]);
   const [filter, setFilter] = useState<ViewFilter>({});
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
@@ -113,8 +119,9 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
   const changesDuringLoad = useRef<((rows: readonly ShortlistRow[]) => ShortlistRow[])[]>([]);
   const hasAll = useRef(false);
   hasAll.current = all !== undefined;
-  // Used once, by the first load; later loads read afresh.
-  const started = useRef(opening);
+  // Used once, by the first load; later loads read afresh. What the first render already shows is set again to the
+  // very same values, which Preact takes as no change: no second render.
+  const started = useRef(opened ? Promise.resolve(opened) : opening);
 
   /**
    * Reads every row (after the first screenful, when the page has none yet). `ifIdle` skips it while a load is
@@ -127,7 +134,7 @@ export function ShortlistApp({ data, opening, now, download }: Props) {
       const current = () => run === generation.current;
       loading.current = true;
       try {
-        if (!hasAll.current) {
+        if (started.current || !hasAll.current) {
           const reads = started.current ?? openingReads(data);
           started.current = undefined;
           const [firstRead, nextCampaigns, nextDefault] = await reads;

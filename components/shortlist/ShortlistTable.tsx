@@ -186,14 +186,25 @@ export function ShortlistTable(props: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState({ height: 0, header: 0 });
+  // The scroller as last measured, for paging from the keyboard.
+  const viewport = useRef({ height: 0, header: 0 });
+  // The height the rendered rows cover. At first the window's: the table is drawn with its rows before anything is
+  // measured, and the scroller is no taller than the window unless the page itself scrolls. It only ever grows (to a
+  // taller scroller): a few rows rendered below the fold cost little, while trimming them on the first measure would
+  // render the table again and lay it out twice before its first paint (~30 ms of the shortlist's first rows).
+  const [covered, setCovered] = useState(() => (typeof window === 'undefined' ? 0 : window.innerHeight));
   const [cursor, setCursor] = useState(0);
   const pendingFocus = useRef<number | undefined>(undefined);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setViewport({ height: el.clientHeight, header: head.current?.offsetHeight ?? 0 });
+    const measure = () => {
+      const height = el.clientHeight;
+      viewport.current = { height, header: head.current?.offsetHeight ?? 0 };
+      // Functional, so that an unchanged height is no new state and no second render.
+      setCovered((before) => Math.max(before, height));
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -204,7 +215,7 @@ export function ShortlistTable(props: Props) {
   // After the rows change (a filter, a removal), keep the cursor on a row that exists.
   const last = rows.length - 1;
   const current = Math.max(0, Math.min(cursor, last));
-  const win = visibleRows(scrollTop, viewport.height - viewport.header, ROW_HEIGHT, rows.length);
+  const win = visibleRows(scrollTop, covered, ROW_HEIGHT, rows.length);
   const tabbable = current >= win.start && current < win.end ? current : win.start;
 
   // A layout effect, run as soon as the render is committed: an effect would wait for the next frame, and a second
@@ -220,7 +231,7 @@ export function ShortlistTable(props: Props) {
     const target = Math.max(0, Math.min(index, last));
     const el = scroller.current;
     if (el) {
-      const top = scrollToShow(target, el.scrollTop, el.clientHeight, ROW_HEIGHT, viewport.header);
+      const top = scrollToShow(target, el.scrollTop, el.clientHeight, ROW_HEIGHT, viewport.current.header);
       if (top !== el.scrollTop) el.scrollTop = top;
       setScrollTop(el.scrollTop);
     }
@@ -233,7 +244,8 @@ export function ShortlistTable(props: Props) {
     if (!tr?.dataset.index) return;
     const index = Number(tr.dataset.index);
     const key = rows[index]?.entry.key;
-    const page = Math.max(1, Math.floor((viewport.height - viewport.header) / ROW_HEIGHT) - 1);
+    const { height, header } = viewport.current;
+    const page = Math.max(1, Math.floor((height - header) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,

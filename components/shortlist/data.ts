@@ -73,7 +73,11 @@ export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number)
     rows: withDb((db, onProgress?: (read: number) => void) => allRows(db, { onProgress })),
     entries: withDb((db, keys: readonly string[]) => Promise.all(keys.map((key) => db.get('entries', key)))),
     campaigns: withDb((db) => listCampaigns(db)),
-    defaultCampaignId: withDb(async (db) => (await getActiveCampaignId(db)) ?? (await listCampaigns(db))[0]?.id),
+    defaultCampaignId: withDb(async (db) => {
+      // Both at once: the page's first rows wait for this.
+      const [active, campaigns] = await Promise.all([getActiveCampaignId(db), listCampaigns(db)]);
+      return active ?? campaigns[0]?.id;
+    }),
     updateEntry: withDb((db, key: string, patch: EntryPatch) => updateEntry(db, key, patch, now())),
     bulkUpdate: withDb((db, keys: readonly string[], patch: BulkPatch) => bulkUpdate(db, keys, patch, now())),
     removeEntries: withDb((db, keys: readonly string[]) => removeEntries(db, keys)),

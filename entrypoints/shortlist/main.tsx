@@ -20,7 +20,7 @@ void requestPersistence(navigator.storage);
 // Drawn once the first rows are read (see drawWhenRead): the HTML's own header says the page is loading until then.
 drawWhenRead(
   opening,
-  () => {
+  (opened) => {
     const app = document.getElementById('app')!;
     // The HTML's placeholder goes: Preact draws into an empty element rather than reusing foreign nodes.
     app.replaceChildren();
@@ -28,6 +28,7 @@ drawWhenRead(
       <ShortlistApp
         data={data}
         opening={opening}
+        opened={opened}
         now={Date.now}
         download={(name, text, type) => downloadText(document, name, text, type)}
       />,

@@ -134,7 +134,11 @@ async function inTx<T, M extends Mode>(
   const tx = db.transaction(stores, mode) as Tx<M>;
   try {
     const result = await fn(tx);
-    await tx.done;
+    // A read's results are final once they have come: waiting for its transaction to complete would cost one more
+    // round trip to the database (the shortlist page's first rows waited on it). A write is done only when its
+    // transaction is.
+    if (mode === 'readwrite') await tx.done;
+    else tx.done.catch(() => undefined);
     return result;
   } catch (error) {
     abortQuietly(tx);

@@ -7,9 +7,9 @@ describe('drawWhenRead', () => {
 
   /** drawWhenRead started (allowing 400 ms) on first reads that this test settles. */
   function drawing() {
-    let resolve!: () => void;
+    let resolve!: (rows: string[]) => void;
     let reject!: (error: Error) => void;
-    const promise = new Promise<void>((res, rej) => {
+    const promise = new Promise<string[]>((res, rej) => {
       resolve = res;
       reject = rej;
     });
@@ -18,13 +18,14 @@ describe('drawWhenRead', () => {
     return { resolve, reject, draw };
   }
 
-  it('draws as soon as the first rows are read, and only once', async () => {
+  it('draws as soon as the first rows are read, with them, and only once', async () => {
     const { draw, ...reads } = drawing();
     await vi.advanceTimersByTimeAsync(50);
     expect(draw).not.toHaveBeenCalled();
-    reads.resolve();
+    reads.resolve(['@kiko']);
     await vi.advanceTimersByTimeAsync(0);
     expect(draw).toHaveBeenCalledTimes(1);
+    expect(draw).toHaveBeenCalledWith(['@kiko']);
     await vi.advanceTimersByTimeAsync(1000);
     expect(draw).toHaveBeenCalledTimes(1);
   });
@@ -34,6 +35,7 @@ describe('drawWhenRead', () => {
     reads.reject(new Error('blocked'));
     await vi.advanceTimersByTimeAsync(0);
     expect(draw).toHaveBeenCalledTimes(1);
+    expect(draw).toHaveBeenCalledWith(undefined);
   });
 
   it('draws after the time allowed when the database is slow, and not again when the rows come', async () => {
@@ -42,7 +44,8 @@ describe('drawWhenRead', () => {
     expect(draw).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(draw).toHaveBeenCalledTimes(1);
-    reads.resolve();
+    expect(draw).toHaveBeenCalledWith(undefined);
+    reads.resolve(['@kiko']);
     await vi.advanceTimersByTimeAsync(0);
     expect(draw).toHaveBeenCalledTimes(1);
   });

@@ -203,6 +203,32 @@ describe('the shortlist page while every row loads', () => {
     expect(firstRows).not.toHaveBeenCalled();
   });
 
+  it('shows the rows in its first render when given what the first reads gave, and does not draw them again', async () => {
+    const { data, release } = await slowData();
+    const opening = openingReads(data);
+    const opened = await opening;
+    const firstRows = vi.spyOn(data, 'firstRows');
+    root = document.createElement('div');
+    document.body.append(root);
+    const shown = root;
+    // Every change to the table's rows and cells from here on: none is expected before the rest is read.
+    const changes: MutationRecord[] = [];
+    const watcher = new MutationObserver((records) => changes.push(...records));
+    render(<ShortlistApp data={data} opening={opening} opened={opened} now={() => T0} download={vi.fn()} />, shown);
+    // Rendered synchronously, before any promise could settle: the rows are in the first render.
+    expect(rowKeys(shown)[0]).toBe(entryOf(0));
+    const before = rowKeys(shown);
+    watcher.observe(shown.querySelector('tbody')!, { childList: true, subtree: true, characterData: true });
+    await until(() => notice(shown).includes(`120 of ${N} rows read`), 'the progress');
+    expect(changes).toEqual([]);
+    expect(rowKeys(shown)).toEqual(before);
+    expect(firstRows).not.toHaveBeenCalled();
+    release();
+    await until(() => shown.querySelector('main')!.getAttribute('aria-busy') === 'false', 'every row');
+    watcher.disconnect();
+    expect(counts(shown)).toBe(`${N} shortlisted · ${N} shown`);
+  });
+
   it('reads a short shortlist once, from the first query', async () => {
     const factory = new IDBFactory();
     const open = reopeningDb(() => openScoutDb(factory));
