@@ -193,6 +193,10 @@ export function ShortlistTable(props: Props) {
   // taller scroller): a few rows rendered below the fold cost little, while trimming them on the first measure would
   // render the table again and lay it out twice before its first paint (~30 ms of the shortlist's first rows).
   const [covered, setCovered] = useState(() => (typeof window === 'undefined' ? 0 : window.innerHeight));
+  // Rows below the fold are rendered ahead of a scroll once the table is first moved, not in the first render (each
+  // row costs its first paint ~2 ms here): until then the window's height, the estimate, already reaches past the
+  // scroller by the height of what is above it.
+  const [moved, setMoved] = useState(false);
   const [cursor, setCursor] = useState(0);
   const pendingFocus = useRef<number | undefined>(undefined);
 
@@ -215,7 +219,7 @@ export function ShortlistTable(props: Props) {
   // After the rows change (a filter, a removal), keep the cursor on a row that exists.
   const last = rows.length - 1;
   const current = Math.max(0, Math.min(cursor, last));
-  const win = visibleRows(scrollTop, covered, ROW_HEIGHT, rows.length);
+  const win = visibleRows(scrollTop, covered, ROW_HEIGHT, rows.length, moved ? undefined : 0);
   const tabbable = current >= win.start && current < win.end ? current : win.start;
 
   // A layout effect, run as soon as the render is committed: an effect would wait for the next frame, and a second
@@ -234,6 +238,7 @@ export function ShortlistTable(props: Props) {
       const top = scrollToShow(target, el.scrollTop, el.clientHeight, ROW_HEIGHT, viewport.current.header);
       if (top !== el.scrollTop) el.scrollTop = top;
       setScrollTop(el.scrollTop);
+      setMoved(true);
     }
     setCursor(target);
     pendingFocus.current = target;
@@ -271,7 +276,10 @@ export function ShortlistTable(props: Props) {
     <div
       class="table-scroll"
       ref={scroller}
-      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      onScroll={(e) => {
+        setScrollTop((e.currentTarget as HTMLDivElement).scrollTop);
+        setMoved(true);
+      }}
     >
       <table
         class={showCampaign ? 'shortlist-table with-campaign' : 'shortlist-table'}

@@ -577,6 +577,17 @@ describe('the shortlist page, end to end in Chromium', () => {
       .first()
       .evaluate((tr) => tr.getBoundingClientRect().height);
     expect(height).toBe(40);
+    // Before any scroll, the rows the window's height can show and no more (each costs the first paint); once
+    // scrolled, eight more below the fold, ready for the next move.
+    const lastRendered = () =>
+      page.$$eval('tbody tr[data-index]', (trs) => Math.max(...trs.map((tr) => Number(tr.getAttribute('data-index')))));
+    const covered = await page.evaluate(() =>
+      Math.max(window.innerHeight, document.querySelector('.table-scroll')!.clientHeight),
+    );
+    expect(await lastRendered()).toBe(Math.ceil(covered / 40) - 1);
+    await page.locator('.table-scroll').evaluate((el) => el.scrollBy(0, 400));
+    await poll(lastRendered).toBe(Math.ceil((400 + covered) / 40) + 8 - 1);
+    await page.locator('.table-scroll').evaluate((el) => el.scrollTo(0, 0));
 
     await page.locator('th.col-handle').getByRole('button').click();
     await poll(() => page.locator('th.col-handle').getAttribute('aria-sort')).toMatch(/ascending|descending/);
