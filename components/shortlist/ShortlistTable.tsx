@@ -190,12 +190,12 @@ export function ShortlistTable(props: Props) {
   const viewport = useRef({ height: 0, header: 0 });
   // The height the rendered rows cover. At first the window's: the table is drawn with its rows before anything is
   // measured, and the scroller is no taller than the window unless the page itself scrolls. It only ever grows (to a
-  // taller scroller): a few rows rendered below the fold cost little, while trimming them on the first measure would
-  // render the table again and lay it out twice before its first paint (~30 ms of the shortlist's first rows).
+  // taller scroller): the few rows that reach below the fold cost less than trimming them on the first measure,
+  // which would render the table again and lay it out twice before its first paint (~30 ms of the first rows).
   const [covered, setCovered] = useState(() => (typeof window === 'undefined' ? 0 : window.innerHeight));
-  // Rows below the fold are rendered ahead of a scroll once the table is first moved, not in the first render (each
-  // row costs its first paint ~2 ms here): until then the window's height, the estimate, already reaches past the
-  // scroller by the height of what is above it.
+  // Rows beyond those are rendered ahead of a scroll only once the table is first moved: in the first render each
+  // costs the first paint ~2 ms on a 2-core machine, and the window's height already reaches past the scroller by the
+  // height of what is above it.
   const [moved, setMoved] = useState(false);
   const [cursor, setCursor] = useState(0);
   const pendingFocus = useRef<number | undefined>(undefined);
