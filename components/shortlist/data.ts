@@ -54,7 +54,12 @@ export interface ShortlistData {
   history(creatorKey: string): Promise<Visit[]>;
   exportBackup(): Promise<string>;
   previewImport(backup: Backup, mode: ImportMode): Promise<ImportPreview>;
-  applyImport(backup: Backup, mode: ImportMode): Promise<ImportPreview>;
+  /** Writes the backup; `onProgress` hears how many records are written, about a hundred times. */
+  applyImport(
+    backup: Backup,
+    mode: ImportMode,
+    onProgress?: (written: number, total: number) => void,
+  ): Promise<ImportPreview>;
   addProfiles(campaignId: string, profiles: readonly ProfileRef[]): Promise<AddProfilesResult>;
 }
 
@@ -86,8 +91,9 @@ export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number)
     previewImport: withDb(async (db, backup: Backup, mode: ImportMode) =>
       (await backupModule()).previewImport(db, backup, mode),
     ),
-    applyImport: withDb(async (db, backup: Backup, mode: ImportMode) =>
-      (await backupModule()).applyImport(db, backup, mode),
+    applyImport: withDb(
+      async (db, backup: Backup, mode: ImportMode, onProgress?: (written: number, total: number) => void) =>
+        (await backupModule()).applyImport(db, backup, mode, onProgress),
     ),
     addProfiles: withDb((db, campaignId: string, profiles: readonly ProfileRef[]) =>
       addProfiles(db, campaignId, profiles, now()),

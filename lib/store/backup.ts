@@ -629,21 +629,38 @@ export async function previewImport(db: ScoutDb, backup: Backup, mode: ImportMod
 
 /**
  * Imports a parsed backup in one read-write transaction over every store: it is written whole or, if anything
- * fails (a full disk: {@link StorageFullError}), not at all. Returns what changed.
+ * fails (a full disk: {@link StorageFullError}), not at all. Returns what changed. `onProgress` hears how many of
+ * the records to write are written, about a hundred times over the import and once they all are.
  *
  * The writes are queued on the raw IndexedDB stores without waiting for each or wrapping each in a promise (one
  * record per creator in each store, tens of thousands for a large shortlist): they run in order within the
  * transaction, and the first that fails aborts it, which `tx.done` reports.
  */
-export async function applyImport(db: ScoutDb, backup: Backup, mode: ImportMode): Promise<ImportPreview> {
+export async function applyImport(
+  db: ScoutDb,
+  backup: Backup,
+  mode: ImportMode,
+  onProgress?: (written: number, total: number) => void,
+): Promise<ImportPreview> {
   const tx = db.transaction([...STORE_NAMES], 'readwrite');
   try {
     const plan = planImport(await readContents(tx), backup, mode);
     const raw = unwrap(tx);
+    const total = STORE_NAMES.reduce((sum, name) => sum + plan.puts[name].length, 0);
+    // A large import takes seconds (each record costs IndexedDB ~0.1 ms here): the page can show how far it is.
+    // Writes complete in the order queued, so every hundredth of them is heard from, not each one.
+    const every = Math.max(1, Math.ceil(total / 100));
+    let queued = 0;
     for (const name of STORE_NAMES) {
       const store = raw.objectStore(name);
       if (plan.replace) store.clear();
-      for (const record of plan.puts[name]) store.put(record);
+      for (const record of plan.puts[name]) {
+        const request = store.put(record);
+        const written = ++queued;
+        if (onProgress && (written % every === 0 || written === total)) {
+          request.addEventListener('success', () => onProgress(written, total));
+        }
+      }
     }
     await tx.done;
     return plan.preview;

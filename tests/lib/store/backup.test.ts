@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY, T0, campaign, freshDb, reading, withStoredAssessment } from './helpers';
+import { seedRecords } from './seed-rows';
 import { DEFAULT_SETTINGS, type AssessSettings } from '../../../lib/assess/settings';
 import {
   BACKUP_FORMAT,
@@ -228,6 +229,27 @@ describe('previewImport and applyImport', () => {
     for (const store of ['campaigns', 'creators', 'entries', 'visits', 'meta'] as const) {
       expect(again[store]).toMatchObject({ added: 0, updated: 0, removed: 0 });
     }
+  });
+
+  it('tells how far the write is, about a hundred times, ending with every record written', async () => {
+    const { db: source } = await freshDb();
+    await seedRecords(
+      source,
+      Array.from({ length: 250 }, (_, i) => ({ handle: `c${i}`, seen: i, campaigns: i % 2 ? ['a'] : ['a', 'b'] })),
+    );
+    const backup = parsed(await exportBackup(source, T0));
+    const { db } = await freshDb();
+    const heard: [number, number][] = [];
+    const result = await applyImport(db, backup, 'merge', (written, total) => heard.push([written, total]));
+    // Every record the file adds: creators, their entries, the campaigns (no visits: the seeded creators have none).
+    const total = result.creators.added + result.entries.added + result.campaigns.added + result.meta.added;
+    expect(total).toBe(250 + 375 + 3);
+    expect(heard.at(-1)).toEqual([total, total]);
+    expect(heard.length).toBeGreaterThanOrEqual(50);
+    expect(heard.length).toBeLessThanOrEqual(101);
+    for (let i = 1; i < heard.length; i++) expect(heard[i]![0]).toBeGreaterThan(heard[i - 1]![0]);
+    expect(heard.every(([, t]) => t === total)).toBe(true);
+    expect(await db.count('entries')).toBe(375);
   });
 
   it('replaces: afterwards the store holds exactly the file', async () => {
