@@ -1,5 +1,6 @@
 // The whole test suite, as CI runs it: static checks, unit tests, both browser builds, Mozilla's linter and the
-// end-to-end tests in Debian's Chromium. Ends with one line "N passed, N failed" counting tests and checks.
+// end-to-end tests in Debian's Chromium and Firefox ESR. Ends with one line "N passed, N failed" counting tests and
+// checks.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -22,16 +23,17 @@ function run(name, command, args, { countTests } = {}) {
   return status === 0;
 }
 
-function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium')) return true;
+/** Installs a Debian package the end-to-end tests need when its program is missing (as root; else says how). */
+function ensureDebianPackage(name, program, why) {
+  if (fs.existsSync(program)) return true;
   if (process.getuid?.() !== 0) {
-    console.error("Debian's Chromium is needed for the end-to-end tests: sudo apt-get install -y chromium");
+    console.error(`${why}: sudo apt-get install -y ${name}`);
     return false;
   }
-  console.log("Installing Debian's Chromium for the end-to-end tests…");
+  console.log(`Installing ${name} (${why})…`);
   return (
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' }).status === 0 &&
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    spawnSync('apt-get', ['install', '-y', '-qq', name], {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     }).status === 0
@@ -72,14 +74,16 @@ if (built) {
     { countTests: 'test-results/size.json' },
   );
 }
-const browser = ensureChromium();
+const browser = ensureDebianPackage('chromium', '/usr/bin/chromium', "Debian's Chromium runs the end-to-end tests");
 if (!browser) {
   results.failed += 1;
   failures.push('install Chromium');
 }
+// Without it the Firefox test fails, saying so; the Chromium tests still run.
+ensureDebianPackage('firefox-esr', '/usr/bin/firefox-esr', "Debian's Firefox ESR runs the Firefox build's test");
 if (built && browser) {
   run(
-    'end-to-end tests in Chromium',
+    'end-to-end tests in Chromium and Firefox',
     'npx',
     [
       'vitest',

@@ -1,0 +1,103 @@
+/**
+ * The Firefox build in Debian's Firefox ESR: installed as a person would try it (temporarily, unpacked), it reads a
+ * saved Instagram profile on its real address, the popup beside that profile shows and saves the creator, and the
+ * shortlist and options pages work. The Chromium tests cover each feature in depth; this checks that the Firefox
+ * build runs them at all (MV2 background page, browserAction, storage.session, IndexedDB from a moz-extension page).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, until, type FirefoxScout } from './firefox-harness';
+
+const PROFILE = 'https://www.instagram.com/pluto__travel/';
+
+let firefox: FirefoxScout;
+beforeAll(async () => {
+  firefox = await launchFirefox();
+}, 90_000);
+afterAll(async () => {
+  await firefox?.close();
+});
+
+/** The text of the extension's popup page opened beside the active profile tab, once it shows the creator. */
+const POPUP_TEXT = `(() => {
+  const view = browser.extension.getViews({ type: 'tab' }).filter((w) => w.location.pathname === '/popup.html').pop();
+  const doc = view?.document;
+  if (!doc || doc.readyState !== 'complete' || doc.querySelector('main[aria-busy="true"]')) return undefined;
+  const text = doc.body.innerText;
+  return text.includes('@pluto__travel') ? text : undefined;
+})()`;
+
+describe('the Firefox build', () => {
+  it('reads a saved profile on its real address, shows it in the popup and saves it to the shortlist', async () => {
+    const profile = await firefox.open(PROFILE);
+    expect(await profile.title()).toContain('@pluto__travel');
+    const shortlist = await firefox.openExtensionPage('shortlist.html');
+
+    // The content script read the page and the background assessed it: the toolbar badge says the tier. (This saved
+    // page never shows the rendered header the reader waits for, so it reads after its 10 s wait.)
+    const tabId = await until(
+      () =>
+        shortlist.evaluate(
+          `browser.tabs.query({ url: 'https://www.instagram.com/*' }).then(([tab]) => tab ? tab.id : undefined)`,
+        ) as Promise<number | undefined>,
+      'the profile tab',
+    );
+    const badge = await until(
+      () =>
+        shortlist.evaluate(
+          `browser.browserAction.getBadgeText({ tabId: ${tabId} }).then((text) => text || undefined)`,
+        ) as Promise<string | undefined>,
+      'the badge',
+      20_000,
+    );
+    expect(badge).toBe('nano');
+
+    // The popup asks for its window's active tab: opened in a background tab beside the active profile, it speaks
+    // of the profile, as it does when opened from the toolbar (which BiDi cannot click).
+    await shortlist.evaluate(`(async () => {
+      await browser.tabs.update(${tabId}, { active: true });
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html'), active: false });
+    })()`);
+    const text = await until(() => shortlist.evaluate(POPUP_TEXT) as Promise<string | undefined>, 'the popup');
+    expect(text).toMatch(/Tier\s+nano/);
+    expect(text).toContain('Save to shortlist');
+
+    await shortlist.evaluate(`(() => {
+      const doc = browser.extension.getViews({ type: 'tab' }).find((w) => w.location.pathname === '/popup.html').document;
+      [...doc.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click();
+    })()`);
+    const saved = await until(
+      () =>
+        shortlist.evaluate(`(() => {
+          const doc = browser.extension.getViews({ type: 'tab' }).find((w) => w.location.pathname === '/popup.html').document;
+          const status = doc.querySelector('[data-testid="saved-status"]')?.textContent;
+          return status && status !== 'Not on a shortlist yet.' ? status : undefined;
+        })()`) as Promise<string | undefined>,
+      'the saved status',
+    );
+    expect(saved).toMatch(/saved in .* \(prospect\)/);
+
+    // The shortlist page, opened afresh, lists the creator from the extension's IndexedDB.
+    const reopened = await firefox.openExtensionPage('shortlist.html');
+    const row = await until(
+      () =>
+        reopened.evaluate(
+          `document.querySelector('tbody tr[data-key] td.col-handle')?.textContent || undefined`,
+        ) as Promise<string | undefined>,
+      'the shortlisted row',
+    );
+    expect(row).toContain('@pluto__travel');
+  });
+
+  it('opens the options page with the sample campaign, and nothing it runs reports an error', async () => {
+    const options = await firefox.openExtensionPage('options.html');
+    const text = await until(
+      () =>
+        options.evaluate(
+          `document.body.innerText.includes('Sample: travel & food creators') ? document.body.innerText : undefined`,
+        ) as Promise<string | undefined>,
+      'the sample campaign',
+    );
+    expect(text).toContain('Creator Scout');
+    expect(firefox.errors()).toEqual([]);
+  });
+});
