@@ -88,6 +88,29 @@ describe('the Firefox build', () => {
     expect(row).toContain('@pluto__travel');
   });
 
+  // One saved profile per site (Instagram above): each site has a content script of its own.
+  it.each([
+    ['TikTok', 'https://www.tiktok.com/@illojuan', '783.4K'],
+    ['X', 'https://x.com/Kikobeats', '3,893'],
+    ['YouTube', 'https://www.youtube.com/channel/UCs6nmQViDpUw0nuIx9c_WvA/videos', '1.65M subscribers'],
+  ])('reads a saved %s profile: the follower count it shows reaches the background', async (_site, url, shown) => {
+    const page = await firefox.open(url);
+    const extension = await firefox.openExtensionPage('options.html');
+    const followers = await until(
+      () =>
+        extension.evaluate(`(async () => {
+          const [tab] = await browser.tabs.query({ url: ${JSON.stringify(url)} });
+          const key = 'tab:' + tab.id;
+          const state = (await browser.storage.session.get(key))[key];
+          return state?.reading?.followers?.text;
+        })()`) as Promise<string | undefined>,
+      `the reading of ${url}`,
+      20_000,
+    );
+    expect(followers).toBe(shown);
+    await Promise.all([page.close(), extension.close()]);
+  });
+
   it('opens the options page with the sample campaign, and nothing it runs reports an error', async () => {
     const options = await firefox.openExtensionPage('options.html');
     const text = await until(
