@@ -17,10 +17,12 @@ afterAll(async () => {
   await firefox?.close();
 });
 
-/** The text of the extension's popup page opened beside the active profile tab, once it shows the creator. */
+/** The document of the popup page the test opened in a tab, from another of the extension's pages. */
+const POPUP_DOC = `browser.extension.getViews({ type: 'tab' }).find((w) => w.location.pathname === '/popup.html')?.document`;
+
+/** The popup's text once it shows the creator. */
 const POPUP_TEXT = `(() => {
-  const view = browser.extension.getViews({ type: 'tab' }).filter((w) => w.location.pathname === '/popup.html').pop();
-  const doc = view?.document;
+  const doc = ${POPUP_DOC};
   if (!doc || doc.readyState !== 'complete' || doc.querySelector('main[aria-busy="true"]')) return undefined;
   const text = doc.body.innerText;
   return text.includes('@pluto__travel') ? text : undefined;
@@ -61,15 +63,13 @@ describe('the Firefox build', () => {
     expect(text).toMatch(/Tier\s+nano/);
     expect(text).toContain('Save to shortlist');
 
-    await shortlist.evaluate(`(() => {
-      const doc = browser.extension.getViews({ type: 'tab' }).find((w) => w.location.pathname === '/popup.html').document;
-      [...doc.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click();
-    })()`);
+    await shortlist.evaluate(
+      `[...${POPUP_DOC}.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click()`,
+    );
     const saved = await until(
       () =>
         shortlist.evaluate(`(() => {
-          const doc = browser.extension.getViews({ type: 'tab' }).find((w) => w.location.pathname === '/popup.html').document;
-          const status = doc.querySelector('[data-testid="saved-status"]')?.textContent;
+          const status = ${POPUP_DOC}.querySelector('[data-testid="saved-status"]')?.textContent;
           return status && status !== 'Not on a shortlist yet.' ? status : undefined;
         })()`) as Promise<string | undefined>,
       'the saved status',
