@@ -36,8 +36,6 @@ export interface FirefoxScout {
   open(url: string): Promise<Page>;
   /** Opens one of the extension's pages (e.g. "shortlist.html") in a new tab and waits for its document. */
   openExtensionPage(file: string): Promise<Page>;
-  /** Hosts the proxy refused: anything but the saved pages' is a request that would have left the machine. */
-  refused: string[];
   /**
    * Uncaught errors (and JavaScript warnings) Firefox printed for the extension's pages and scripts. Its lines for
    * `console.error` name no page, so they cannot be told from Firefox's own and are not included.
@@ -57,16 +55,17 @@ export async function until<T>(probe: () => Promise<T | undefined>, what: string
   }
 }
 
-/** An HTTP proxy that tunnels HTTPS to the supported hosts into `server` and refuses every other request. */
-function startProxy(server: FixtureServer, refused: string[]): Promise<http.Server> {
-  const proxy = http.createServer((req, res) => {
-    refused.push(`${req.method} ${req.url}`);
+/**
+ * An HTTP proxy that tunnels HTTPS to the supported hosts into `server` and refuses every other request (Firefox's
+ * own, to its update and settings services, among them: nothing leaves the machine).
+ */
+function startProxy(server: FixtureServer): Promise<http.Server> {
+  const proxy = http.createServer((_req, res) => {
     res.writeHead(403).end();
   });
   proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     const host = (req.url ?? '').replace(/:\d+$/, '');
     if (!HOSTS.has(host)) {
-      refused.push(`CONNECT ${req.url}`);
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -89,8 +88,7 @@ export async function launchFirefox(): Promise<FirefoxScout> {
   };
   const extensionId = manifest.browser_specific_settings.gecko.id;
   const server = await startFixtureServer();
-  const refused: string[] = [];
-  const proxy = await startProxy(server, refused);
+  const proxy = await startProxy(server);
   const proxyPort = (proxy.address() as net.AddressInfo).port;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scout-firefox-'));
   const browser = await puppeteer.launch({
@@ -131,14 +129,24 @@ export async function launchFirefox(): Promise<FirefoxScout> {
       output.push(...lines.filter(Boolean));
     });
   }
-  const installed = await browser.installExtension(EXTENSION_DIR);
-  if (installed !== extensionId) throw new Error(`installed ${installed}, expected ${extensionId}`);
   const base = `moz-extension://${UUID}`;
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    proxy.close();
+    await server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  try {
+    const installed = await browser.installExtension(EXTENSION_DIR);
+    if (installed !== extensionId) throw new Error(`installed ${installed}, expected ${extensionId}`);
+  } catch (error) {
+    await close();
+    throw error;
+  }
 
   return {
     browser,
     base,
-    refused,
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
@@ -162,11 +170,6 @@ export async function launchFirefox(): Promise<FirefoxScout> {
           (line.includes(base) || line.includes(extensionId)),
       );
     },
-    async close() {
-      await browser.close().catch(() => undefined);
-      proxy.close();
-      await server.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
