@@ -13,7 +13,7 @@ import {
   type SortSpec,
   type ViewFilter,
 } from '../../lib/shortlist/view';
-import { errorMessage, type ShortlistData } from './data';
+import { errorMessage, type Campaigns, type ShortlistData } from './data';
 import { Filters } from './Filters';
 import { formatCount } from '../format';
 import { ShortlistTable } from './ShortlistTable';
@@ -60,12 +60,12 @@ type Message = { kind: 'status' | 'error'; text: string };
 export const FIRST_ROWS = 80;
 
 /** What the page reads before anything else: the first rows, the campaigns and the default campaign. */
-export type OpenedReads = [FirstRows, CampaignRecord[], string | undefined];
+export type OpenedReads = [FirstRows, Campaigns];
 export type OpeningReads = Promise<OpenedReads>;
 
 /** Starts the page's first reads. */
 export function openingReads(data: ShortlistData): OpeningReads {
-  return Promise.all([data.firstRows(FIRST_ROWS), data.campaigns(), data.defaultCampaignId()]);
+  return Promise.all([data.firstRows(FIRST_ROWS), data.campaigns()]);
 }
 
 /** The rows with these entries replaced (matched by key) or, for undefined, removed. */
@@ -94,8 +94,8 @@ export function ShortlistApp({ data, opening, opened, now, download }: Props) {
   /** Rows read so far by the load of every row, while it runs. */
   const [progress, setProgress] = useState<number>();
   const [loadFailed, setLoadFailed] = useState(false);
-  const [campaigns, setCampaigns] = useState<CampaignRecord[]>(opened?.[1] ?? []);
-  const [defaultCampaignId, setDefaultCampaignId] = useState<string | undefined>(opened?.[2]);
+  const [campaigns, setCampaigns] = useState<CampaignRecord[]>(opened?.[1].list ?? []);
+  const [defaultCampaignId, setDefaultCampaignId] = useState<string | undefined>(opened?.[1].defaultId);
   const [filter, setFilter] = useState<ViewFilter>({});
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
@@ -137,7 +137,7 @@ export function ShortlistApp({ data, opening, opened, now, download }: Props) {
         if (started.current || !hasAll.current) {
           const reads = started.current ?? openingReads(data);
           started.current = undefined;
-          const [firstRead, nextCampaigns, nextDefault] = await reads;
+          const [firstRead, { list: nextCampaigns, defaultId: nextDefault }] = await reads;
           if (!current()) return;
           setFirst(firstRead);
           setCampaigns(nextCampaigns);
@@ -158,10 +158,9 @@ export function ShortlistApp({ data, opening, opened, now, download }: Props) {
         }
         setProgress(0);
         changesDuringLoad.current = [];
-        const [readRows, nextCampaigns, nextDefault] = await Promise.all([
+        const [readRows, { list: nextCampaigns, defaultId: nextDefault }] = await Promise.all([
           data.rows((read) => current() && setProgress(read)),
           data.campaigns(),
-          data.defaultCampaignId(),
         ]);
         if (!current()) return;
         const nextRows = changesDuringLoad.current.reduce((rows, change) => change(rows), readRows);

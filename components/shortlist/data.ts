@@ -45,9 +45,7 @@ export interface ShortlistData {
   rows(onProgress?: (read: number) => void): Promise<ShortlistRow[]>;
   /** The entries with these keys as stored now (undefined for one that is gone). */
   entries(keys: readonly string[]): Promise<(ShortlistEntry | undefined)[]>;
-  campaigns(): Promise<CampaignRecord[]>;
-  /** The campaign a list is added to by default: the active one, else the first. */
-  defaultCampaignId(): Promise<string | undefined>;
+  campaigns(): Promise<Campaigns>;
   updateEntry(key: string, patch: EntryPatch): Promise<ShortlistEntry>;
   bulkUpdate(keys: readonly string[], patch: BulkPatch): Promise<number>;
   removeEntries(keys: readonly string[]): Promise<{ entries: number; creators: number }>;
@@ -61,6 +59,12 @@ export interface ShortlistData {
     onProgress?: (written: number, total: number) => void,
   ): Promise<ImportPreview>;
   addProfiles(campaignId: string, profiles: readonly ProfileRef[]): Promise<AddProfilesResult>;
+}
+
+/** The campaigns, oldest first, and the one a list is added to by default: the active one, else the first. */
+export interface Campaigns {
+  list: CampaignRecord[];
+  defaultId: string | undefined;
 }
 
 /**
@@ -77,11 +81,10 @@ export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number)
     count: withDb((db) => countEntries(db)),
     rows: withDb((db, onProgress?: (read: number) => void) => allRows(db, { onProgress })),
     entries: withDb((db, keys: readonly string[]) => Promise.all(keys.map((key) => db.get('entries', key)))),
-    campaigns: withDb((db) => listCampaigns(db)),
-    defaultCampaignId: withDb(async (db) => {
+    campaigns: withDb(async (db) => {
       // Both at once: the page's first rows wait for this.
-      const [active, campaigns] = await Promise.all([getActiveCampaignId(db), listCampaigns(db)]);
-      return active ?? campaigns[0]?.id;
+      const [list, active] = await Promise.all([listCampaigns(db), getActiveCampaignId(db)]);
+      return { list, defaultId: active ?? list[0]?.id };
     }),
     updateEntry: withDb((db, key: string, patch: EntryPatch) => updateEntry(db, key, patch, now())),
     bulkUpdate: withDb((db, keys: readonly string[], patch: BulkPatch) => bulkUpdate(db, keys, patch, now())),
