@@ -45,9 +45,7 @@ describe('deciding on a creator in the popup', () => {
     const page = await scout.open('https://www.tiktok.com/@illojuan');
     const popup = await scout.openPopup(page);
     await popup.text();
-    await popup.evaluate(
-      `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click()`,
-    );
+    await popup.clickButton('Save to shortlist');
     await expect
       .poll(() => popup.evaluate<string>(`document.querySelector('[data-testid="saved-status"]').textContent`))
       .toMatch(/saved in .* \(prospect\)/);

@@ -69,6 +69,8 @@ export interface CdpTarget {
 export interface Popup extends CdpTarget {
   /** The popup's visible text once it has finished loading. */
   text(): Promise<string>;
+  /** Clicks the button that says `label`, as a person would; throws, with the popup's text, when there is none. */
+  clickButton(label: string): Promise<void>;
   /** A PNG of the popup as it is drawn. */
   screenshot(): Promise<Buffer>;
   /** Shows the popup as it looks with the system in light or dark mode. */
@@ -323,6 +325,14 @@ async function attachPopup(session: CDPSession, targetId: string): Promise<Popup
         'the popup to finish loading',
       );
       return evaluate<string>('document.body.innerText');
+    },
+    async clickButton(label) {
+      const clicked = await evaluate<boolean>(
+        `(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(label)}); b?.click(); return !!b; })()`,
+      );
+      if (!clicked) {
+        throw new Error(`no "${label}" button in the popup:\n${await evaluate<string>('document.body.innerText')}`);
+      }
     },
     async emulateColorScheme(scheme) {
       await call('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });

@@ -245,9 +245,7 @@ describe('no network of its own: a whole session in Chromium, recorded', () => {
       const text = await popup.text();
       expect(text).toMatch(/Followers|Subscribers/);
       if (i < 2) {
-        await popup.evaluate(
-          `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click()`,
-        );
+        await popup.clickButton('Save to shortlist');
         await waitFor(
           async () =>
             (await popup.evaluate<string>(

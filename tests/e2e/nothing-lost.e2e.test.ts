@@ -46,14 +46,6 @@ async function popupText(popup: Popup): Promise<string> {
   return popup.evaluate<string>('document.body.innerText');
 }
 
-/** Clicks "Save to shortlist" in the popup, as a person would. */
-async function clickSave(popup: Popup): Promise<void> {
-  const clicked = await popup.evaluate<boolean>(
-    `(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist'); b?.click(); return !!b; })()`,
-  );
-  if (!clicked) throw new Error(`no "Save to shortlist" button in the popup:\n${await popupText(popup)}`);
-}
-
 /** Waits until the popup shows `pattern` (a save finished, or failed). */
 async function popupShows(popup: Popup, pattern: RegExp, what: string): Promise<string> {
   return waitFor(async () => {
@@ -168,7 +160,7 @@ describe('nothing lost', () => {
         const { paused } = await pauseSaveAt(await scout.worker(), point);
         let reached = false;
         void paused.then(() => (reached = true));
-        await clickSave(popup);
+        await popup.clickButton('Save to shortlist');
         await waitFor(async () => reached || undefined, `the save to reach "${point}"`);
         await scout.stopWorker();
 
@@ -185,7 +177,7 @@ describe('nothing lost', () => {
         if (point === 'committed') expect(text).toMatch(/saved in /);
         else {
           expect(text).toContain('Not on a shortlist yet.');
-          await clickSave(again);
+          await again.clickButton('Save to shortlist');
           await popupShows(again, /Saved to /, 'the second save');
         }
         expect(holdingOf(await dumpDb(probe), CREATOR)).toEqual(savedWhole);
@@ -244,7 +236,7 @@ describe('nothing lost', () => {
       const add = await prepareList(shortlist, PROFILE);
       const popup = await scout.openPopup(profile);
       await popup.text();
-      await Promise.all([clickSave(popup), add.evaluate((b: HTMLButtonElement) => b.click())]);
+      await Promise.all([popup.clickButton('Save to shortlist'), add.evaluate((b: HTMLButtonElement) => b.click())]);
       await popupShows(popup, /saved in /, 'the popup save');
       await shortlist
         .getByRole('status')
@@ -300,7 +292,7 @@ describe('nothing lost', () => {
       // The popup's save goes through the worker.
       const popup = await scout.openPopup(profile);
       expect(await popup.text()).toContain('Not on a shortlist yet.');
-      await clickSave(popup);
+      await popup.clickButton('Save to shortlist');
       const said = await popupShows(popup, /no room left/, 'the popup to report the full disk');
       expect(said).toContain(FULL_DISK);
       expect(said).toContain('Not on a shortlist yet.');
@@ -327,7 +319,7 @@ describe('nothing lost', () => {
     // Room again: the same save succeeds, once.
     const popup = await scout.openPopup(profile);
     expect(await popup.text()).toContain('Not on a shortlist yet.');
-    await clickSave(popup);
+    await popup.clickButton('Save to shortlist');
     await popupShows(popup, /Saved to /, 'the save after the disk was freed');
     expect(holdingOf(await dumpDb(probe), CREATOR)).toEqual(savedWhole);
     await shortlist.close();
@@ -380,7 +372,7 @@ describe('nothing lost', () => {
     await options.locator('li.campaign').first().waitFor();
     const popup = await scout.openPopup(profile);
     expect(await popup.text()).toContain('Not on a shortlist yet.');
-    await clickSave(popup);
+    await popup.clickButton('Save to shortlist');
     await popupShows(popup, /Saved to /, 'the save');
     expect(holdingOf(await dumpDb(probe), CREATOR)).toEqual(savedWhole);
     await options.close();

@@ -250,9 +250,7 @@ describe('options page, end to end in Chromium', () => {
       const tab = await scout.open(profile);
       const popup = await scout.openPopup(tab);
       await popup.text();
-      await popup.evaluate(
-        `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click()`,
-      );
+      await popup.clickButton('Save to shortlist');
       await expect
         .poll(() => popup.evaluate<string>(`document.querySelector('[data-testid="saved-status"]')?.textContent ?? ''`))
         .toMatch(/saved in Short run/);
