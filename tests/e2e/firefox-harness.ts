@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { waitFor } from './harness';
 import { HOST_PERMISSIONS } from '../../lib/platforms/hosts';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
@@ -42,17 +43,6 @@ export interface FirefoxScout {
    */
   errors(): string[];
   close(): Promise<void>;
-}
-
-/** Waits for `probe` to give a value; rejects with `what` after `timeoutMs`. */
-export async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /**
@@ -157,9 +147,14 @@ export async function launchFirefox(): Promise<FirefoxScout> {
       const url = `${base}/${file}`;
       // Never resolves for an extension page (see above): its document is watched instead.
       page.goto(url, { timeout: 20_000 }).catch(() => undefined);
-      await until(
-        () => page.evaluate((u) => (location.href === u && document.readyState === 'complete') || undefined, url),
+      await waitFor(
+        () =>
+          page
+            // Rejects while the page is still navigating to the extension page: not there yet.
+            .evaluate((u) => (location.href === u && document.readyState === 'complete') || undefined, url)
+            .catch(() => undefined),
         url,
+        15_000,
       );
       return page;
     },

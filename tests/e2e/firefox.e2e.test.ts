@@ -5,7 +5,8 @@
  * build runs them at all (MV2 background page, browserAction, storage.session, IndexedDB from a moz-extension page).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, until, type FirefoxScout } from './firefox-harness';
+import { launchFirefox, type FirefoxScout } from './firefox-harness';
+import { waitFor } from './harness';
 
 const PROFILE = 'https://www.instagram.com/pluto__travel/';
 
@@ -36,14 +37,15 @@ describe('the Firefox build', () => {
 
     // The content script read the page and the background assessed it: the toolbar badge says the tier. (This saved
     // page never shows the rendered header the reader waits for, so it reads after its 10 s wait.)
-    const tabId = await until(
+    const tabId = await waitFor(
       () =>
         shortlist.evaluate(
           `browser.tabs.query({ url: 'https://www.instagram.com/*' }).then(([tab]) => tab ? tab.id : undefined)`,
         ) as Promise<number | undefined>,
       'the profile tab',
+      15_000,
     );
-    const badge = await until(
+    const badge = await waitFor(
       () =>
         shortlist.evaluate(
           `browser.browserAction.getBadgeText({ tabId: ${tabId} }).then((text) => text || undefined)`,
@@ -59,31 +61,37 @@ describe('the Firefox build', () => {
       await browser.tabs.update(${tabId}, { active: true });
       await browser.tabs.create({ url: browser.runtime.getURL('/popup.html'), active: false });
     })()`);
-    const text = await until(() => shortlist.evaluate(POPUP_TEXT) as Promise<string | undefined>, 'the popup');
+    const text = await waitFor(
+      () => shortlist.evaluate(POPUP_TEXT) as Promise<string | undefined>,
+      'the popup',
+      15_000,
+    );
     expect(text).toMatch(/Tier\s+nano/);
     expect(text).toContain('Save to shortlist');
 
     await shortlist.evaluate(
       `[...${POPUP_DOC}.querySelectorAll('button')].find((b) => b.textContent === 'Save to shortlist').click()`,
     );
-    const saved = await until(
+    const saved = await waitFor(
       () =>
         shortlist.evaluate(`(() => {
           const status = ${POPUP_DOC}.querySelector('[data-testid="saved-status"]')?.textContent;
           return status && status !== 'Not on a shortlist yet.' ? status : undefined;
         })()`) as Promise<string | undefined>,
       'the saved status',
+      15_000,
     );
     expect(saved).toMatch(/saved in .* \(prospect\)/);
 
     // The shortlist page, opened afresh, lists the creator from the extension's IndexedDB.
     const reopened = await firefox.openExtensionPage('shortlist.html');
-    const row = await until(
+    const row = await waitFor(
       () =>
         reopened.evaluate(
           `document.querySelector('tbody tr[data-key] td.col-handle')?.textContent || undefined`,
         ) as Promise<string | undefined>,
       'the shortlisted row',
+      15_000,
     );
     expect(row).toContain('@pluto__travel');
   });
@@ -96,7 +104,7 @@ describe('the Firefox build', () => {
   ])('reads a saved %s profile: the follower count it shows reaches the background', async (_site, url, shown) => {
     const page = await firefox.open(url);
     const extension = await firefox.openExtensionPage('options.html');
-    const followers = await until(
+    const followers = await waitFor(
       () =>
         extension.evaluate(`(async () => {
           const [tab] = await browser.tabs.query({ url: ${JSON.stringify(url)} });
@@ -113,12 +121,13 @@ describe('the Firefox build', () => {
 
   it('opens the options page with the sample campaign, and nothing it runs reports an error', async () => {
     const options = await firefox.openExtensionPage('options.html');
-    const text = await until(
+    const text = await waitFor(
       () =>
         options.evaluate(
           `document.body.innerText.includes('Sample: travel & food creators') ? document.body.innerText : undefined`,
         ) as Promise<string | undefined>,
       'the sample campaign',
+      15_000,
     );
     expect(text).toContain('Creator Scout');
     expect(firefox.errors()).toEqual([]);
