@@ -11,7 +11,7 @@ import {
   type ProfileList,
   type StoreChange,
 } from '../../lib/store';
-import { PLATFORM_LABELS } from '../format';
+import { PLATFORM_LABELS, formatCount } from '../format';
 import { afterPaint } from '../after-paint';
 import { errorMessage, type ShortlistData } from './data';
 
@@ -49,8 +49,6 @@ const STORE_LABELS: [keyof Omit<ImportPreview, 'mode'>, string][] = [
  * or more, and writing it several (about 0.1 ms a record on a 2-core machine, 30,000 records for 10,000 creators).
  */
 type Working = { step: 'reading'; name: string } | { step: 'writing'; written: number; total?: number };
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 function BackupImport({ data, onImported }: Props) {
   const input = useRef<HTMLInputElement>(null);
@@ -223,7 +221,7 @@ function BackupImport({ data, onImported }: Props) {
           {working.total !== undefined && (
             <p>
               <progress max={working.total} value={working.written} aria-label="Records written" />{' '}
-              {count(working.written)} of {count(working.total)} records written
+              {formatCount(working.written)} of {formatCount(working.total)} records written
             </p>
           )}
         </div>
