@@ -182,17 +182,23 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Browser 
     extensionId,
     worker,
     async openPopup(page) {
-      // Only one popup can be open, as for a person: close the previous one first.
-      for (const open of (await listTargets()).filter((t) => t.url === popupUrl && t.type === 'page')) {
+      // Only one popup can be open, as for a person: close the previous one first. Chrome closes a target after
+      // answering closeTarget, and waking the worker opens popup.html in a tab for a moment: wait until no page
+      // shows popup.html, so that the one attached to below is the new popup.
+      const isPopup = (t: { type: string; url: string }) => t.url === popupUrl && t.type === 'page';
+      for (const open of (await listTargets()).filter(isPopup)) {
         await browserSession.send('Target.closeTarget', { targetId: open.targetId }).catch(() => undefined);
       }
       const sw = await worker();
+      await waitFor(async () => !(await listTargets()).some(isPopup) || undefined, 'the previous popup to close');
       await page.bringToFront();
-      await sw.evaluate('chrome.action.openPopup()');
-      const target = await waitFor(
-        async () => (await listTargets()).find((t) => t.url === popupUrl && t.type === 'page'),
-        'the popup to open',
-      );
+      // The popup opens on the page's own window (CDP's window id is the extension API's), whichever window the
+      // browser last focused.
+      const cdp = await page.context().newCDPSession(page);
+      const { windowId } = await cdp.send('Browser.getWindowForTarget');
+      await cdp.detach();
+      await sw.evaluate(`chrome.action.openPopup({ windowId: ${windowId} })`);
+      const target = await waitFor(async () => (await listTargets()).find(isPopup), 'the popup to open');
       return attachPopup(browserSession, target.targetId);
     },
     async stopWorker() {

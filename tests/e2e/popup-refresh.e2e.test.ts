@@ -103,10 +103,16 @@ describe('the popup shows the stored reading first, then the fresh one', () => {
     try {
       const popup = await scout.openPopup(page);
       await held.paused;
+      // The worker gives up on a page that does not answer after 3 s (FRESH_CAPTURE_TIMEOUT_MS); if this fails,
+      // say what the popup showed instead and when.
+      const asked = Date.now();
       await waitFor(
         async () => (await popup.evaluate<boolean>(`!!document.querySelector('main[aria-busy="true"]')`)) || undefined,
         'the popup to say it is reading',
-      );
+      ).catch(async (error: Error) => {
+        const shown = await popup.evaluate<string>('document.body.innerText').catch(String);
+        throw new Error(`${error.message}; ${Date.now() - asked} ms after the page paused it shows:\n${shown}`);
+      });
       expect(await popup.evaluate<string>('document.body.innerText')).toContain('Reading this page…');
       await held.release();
       const text = await popup.text();
