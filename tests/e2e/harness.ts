@@ -163,18 +163,19 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Browser 
       await page.close();
     }
     if (attached?.targetId !== info.targetId) {
-      const target = await attachTarget(browserSession, info.targetId);
-      // A worker reached as it starts may not have its extension APIs yet ("chrome is not defined"), more often
-      // on a loaded machine.
-      await waitFor(
-        async () =>
-          (await target.evaluate<boolean>(`typeof chrome === 'object' && !!chrome.runtime?.id`).catch(() => false)) ||
-          undefined,
-        'the service worker’s extension APIs',
-      );
-      attached = { targetId: info.targetId, target };
+      attached = { targetId: info.targetId, target: await attachTarget(browserSession, info.targetId) };
     }
-    return attached.target;
+    const { target } = attached;
+    // A worker reached as it starts may not have its extension APIs yet ("chrome is not defined"), more often on a
+    // loaded machine; nor may one Chrome restarted under the same target id, which the session attached before
+    // then follows. One evaluation when they are there.
+    await waitFor(
+      async () =>
+        (await target.evaluate<boolean>(`typeof chrome === 'object' && !!chrome.runtime?.id`).catch(() => false)) ||
+        undefined,
+      'the service worker’s extension APIs',
+    );
+    return target;
   };
 
   const scout: Scout = {
@@ -209,6 +210,8 @@ export async function launchScout(options: LaunchOptions = {}): Promise<Browser 
         success?: boolean;
       };
       if (success === false) throw new Error('Chromium refused to stop the service worker');
+      // The next worker() attaches afresh: Chrome may start the worker again under the same target id.
+      attached = undefined;
       // Usually its target goes; an open popup may wake the worker again at once under the same target id (it asks
       // again when a message failed), so after a short wait the stop is taken as done.
       await waitFor(
