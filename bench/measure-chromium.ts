@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from '../tests/e2e/harness';
 import type { FixtureServer } from '../tests/e2e/fixture-server';
+import { BACKUP_LIMITS } from '../lib/store/backup';
 import { bundleForPage } from './bundle';
 import { launchChromium, type Chromium } from './chromium';
 import type { SavedPage } from './fixtures';
@@ -374,6 +375,12 @@ export interface ShortlistSizeResult {
   uiFilter: number[];
   /** In the page, clicking Export CSV until the file's Blob URL is made. */
   uiCsv: number[];
+  /**
+   * In the page, restoring the backup through its form (replace): choosing the file until its preview is shown,
+   * until the import says it is done, and the longest the page's main thread was held meanwhile (the largest gap
+   * between timers it kept queueing). Only for a backup within the import's size limit.
+   */
+  uiImport: { preview: number; done: number; held: number }[];
   /** JS heap of the shortlist page with the rows shown, after garbage collection (CDP Runtime.getHeapUsage). */
   heapUsed: number;
   heapTotal: number;
@@ -403,6 +410,45 @@ const SHORTLIST_MARKS = `(() => {
   const create = URL.createObjectURL.bind(URL);
   URL.createObjectURL = (blob) => { marks.blobAt = performance.now(); return create(blob); };
 })();`;
+
+/**
+ * Restores the bench's generated backup through the shortlist page's form, as a person does: Import…, choose the
+ * file, Replace, wait for the preview, confirm, wait for "Imported". Meanwhile a timer queued again and again
+ * measures the longest the page's main thread did not get to it.
+ */
+const IMPORT_THROUGH_FORM = `(async () => {
+  const text = await new Promise((resolve) => {
+    const channel = new BroadcastChannel('scout-bench-backup');
+    channel.onmessage = (event) => { channel.close(); resolve(event.data); };
+    channel.postMessage('backup?');
+  });
+  const until = (probe) => new Promise((resolve) => { const poll = () => { const v = probe(); v ? resolve(v) : setTimeout(poll, 5); }; poll(); });
+  const button = (label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label);
+  const toggle = button('Import…');
+  if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+  const input = await until(() => document.getElementById('backup-file'));
+  await until(() => document.querySelector('input[name="import-mode"][value="replace"]')).then((r) => r.click());
+  const files = new DataTransfer();
+  files.items.add(new File([text], 'bench-backup.json', { type: 'application/json' }));
+  let held = 0;
+  let last = performance.now();
+  let beating = true;
+  const beat = () => { const now = performance.now(); held = Math.max(held, now - last); last = now; if (beating) setTimeout(beat, 0); };
+  beat();
+  const start = performance.now();
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const confirm = await until(() => document.querySelector('.preview-table') && button('Replace with the backup'));
+  const preview = performance.now() - start;
+  confirm.click();
+  // Done: the form lets go of the file once it is imported (or says why not).
+  await until(() => !document.querySelector('.import .preview') || document.querySelector('.import [role="alert"]'));
+  const done = performance.now() - start;
+  beating = false;
+  const problem = document.querySelector('.import [role="alert"]');
+  if (problem) throw new Error(problem.textContent);
+  return { preview, done, held };
+})()`;
 
 /** Waits in the page for the first data row to change after `action`, then for the next frame; returns the ms. */
 const afterRowsChange = (action: string) => `new Promise((resolve) => {
@@ -490,6 +536,7 @@ export async function measureShortlist(
     const uiSort: number[] = [];
     const uiFilter: number[] = [];
     const uiCsv: number[] = [];
+    const uiImport: ShortlistSizeResult['uiImport'] = [];
     // Extension pages share one renderer process and V8 heap: the page measured before left every row behind (tens
     // of megabytes at 50,000) and the work page its generated shortlist. Collected first, so a page opened anew
     // does not pay for the bench's own garbage, which a marketer opening the shortlist would not have.
@@ -572,6 +619,15 @@ export async function measureShortlist(
             })`)) as number,
           );
         }
+        if (backupChars <= BACKUP_LIMITS.maxChars) {
+          for (let k = 0; k < Math.min(3, importRuns); k++) {
+            // The work page generates the backup again (it was released for the heap figure) and hands it over.
+            await bench(`generate(${creators})`);
+            await bench('serveBackupText()');
+            uiImport.push((await tab.evaluate(IMPORT_THROUGH_FORM)) as { preview: number; done: number; held: number });
+            await bench('release()');
+          }
+        }
       }
       await tab.close();
     }
@@ -600,6 +656,7 @@ export async function measureShortlist(
       uiSort,
       uiFilter,
       uiCsv,
+      uiImport,
       heapUsed,
       heapTotal,
     });

@@ -327,6 +327,24 @@ if (!values['no-chromium']) {
                 'ms',
                 s.importMs.map((i) => i.apply),
               ),
+              figure(
+                section,
+                "import JSON through the page's form (replace): choose the file → preview shown",
+                'ms',
+                s.uiImport.map((i) => i.preview),
+              ),
+              figure(
+                section,
+                '  choose the file → "Imported"',
+                'ms',
+                s.uiImport.map((i) => i.done),
+              ),
+              figure(
+                section,
+                "  longest the page's main thread was held meanwhile (reading and writing run in a worker)",
+                'ms',
+                s.uiImport.map((i) => i.held),
+              ),
             ]
           : [
               figure(

@@ -189,6 +189,17 @@ const bench = {
    * Lets go of the generated shortlist and the rows this page holds. Extension pages share one renderer process,
    * and so one JS heap: what this page keeps would be counted in the shortlist page's heap measured next.
    */
+  /**
+   * Answers the shortlist page's request for the generated backup's text (bench channel "scout-bench-backup"), so
+   * that the page can import it through its form without the text passing through the bench process.
+   */
+  serveBackupText(): void {
+    const channel = new BroadcastChannel('scout-bench-backup');
+    channel.onmessage = () => {
+      channel.postMessage(text);
+      channel.close();
+    };
+  },
   release(): void {
     generated = undefined;
     text = '';

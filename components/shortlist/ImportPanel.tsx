@@ -1,10 +1,8 @@
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PLATFORMS, type Platform } from '../../lib/reading';
 import {
   BACKUP_LIMITS,
-  parseBackup,
   parseProfileList,
-  type Backup,
   type CampaignRecord,
   type ImportMode,
   type ImportPreview,
@@ -12,8 +10,7 @@ import {
   type StoreChange,
 } from '../../lib/store';
 import { PLATFORM_LABELS, formatCount } from '../format';
-import { afterPaint } from '../after-paint';
-import { errorMessage, type ShortlistData } from './data';
+import { errorMessage, type ClosableBackupSession, type ShortlistData } from './data';
 
 interface Props {
   data: ShortlistData;
@@ -53,22 +50,38 @@ type Working = { step: 'reading'; name: string } | { step: 'writing'; written: n
 function BackupImport({ data, onImported }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
-  const [file, setFile] = useState<{ name: string; backup: Backup }>();
+  const [file, setFile] = useState<{ name: string; exportedAt: string; session: ClosableBackupSession }>();
   const [preview, setPreview] = useState<ImportPreview>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [working, setWorking] = useState<Working>();
+  // The file being read or imported has a session (a worker, on the page) to end once it is done with. Closing the
+  // form ends an idle one; an import already writing runs to its end, and ends its session then.
+  const session = useRef<ClosableBackupSession | undefined>(undefined);
+  const importing = useRef(false);
+  const endSession = () => {
+    session.current?.close();
+    session.current = undefined;
+  };
+  // A layout effect, so that its cleanup is in place even if the form is closed before the next frame.
+  useLayoutEffect(
+    () => () => {
+      if (!importing.current) endSession();
+    },
+    [],
+  );
 
   const reset = () => {
+    endSession();
     setFile(undefined);
     setPreview(undefined);
     if (input.current) input.current.value = '';
   };
 
-  const showPreview = async (backup: Backup, nextMode: ImportMode) => {
+  const showPreview = async (opened: ClosableBackupSession, nextMode: ImportMode) => {
     setPreview(undefined);
     try {
-      setPreview(await data.previewImport(backup, nextMode));
+      setPreview(await opened.preview(nextMode));
     } catch (error) {
       setProblem(`The import could not be previewed: ${errorMessage(error)}`);
     }
@@ -77,8 +90,7 @@ function BackupImport({ data, onImported }: Props) {
   const choose = async (event: Event) => {
     const chosen = (event.currentTarget as HTMLInputElement).files?.[0];
     setProblem(undefined);
-    setFile(undefined);
-    setPreview(undefined);
+    reset();
     if (!chosen) return;
     // Each character is at least one byte: a file over four bytes per allowed character cannot be a backup.
     if (chosen.size > BACKUP_LIMITS.maxChars * 4) {
@@ -88,20 +100,20 @@ function BackupImport({ data, onImported }: Props) {
     setBusy(true);
     setWorking({ step: 'reading', name: chosen.name });
     try {
-      const text = await chosen.text();
-      // Checking holds the page for as long as it takes: the message says why before it starts.
-      await afterPaint();
-      const parsed = parseBackup(text);
+      const started = await data.importSession();
+      session.current = started;
+      const opened = await started.open(chosen);
       setWorking(undefined);
-      if (!parsed.ok) {
-        setProblem(`"${chosen.name}" cannot be imported: ${parsed.problem} Nothing was changed.`);
-        if (input.current) input.current.value = '';
+      if (!opened.ok) {
+        setProblem(`"${chosen.name}" cannot be imported: ${opened.problem} Nothing was changed.`);
+        reset();
         return;
       }
-      setFile({ name: chosen.name, backup: parsed.backup });
-      await showPreview(parsed.backup, mode);
+      setFile({ name: chosen.name, exportedAt: opened.exportedAt, session: started });
+      await showPreview(started, mode);
     } catch (error) {
       setProblem(`"${chosen.name}" could not be read: ${errorMessage(error)}. Nothing was changed.`);
+      reset();
     } finally {
       setBusy(false);
       setWorking(undefined);
@@ -113,15 +125,19 @@ function BackupImport({ data, onImported }: Props) {
     setBusy(true);
     setProblem(undefined);
     setWorking({ step: 'writing', written: 0 });
+    importing.current = true;
     try {
-      const done = await data.applyImport(file.backup, mode, (written, total) =>
-        setWorking({ step: 'writing', written, total }),
-      );
-      reset();
-      onImported(`Imported "${file.name}" (${mode}): ${describeChanges(done)}.`);
+      const done = await file.session.apply(mode, (written, total) => setWorking({ step: 'writing', written, total }));
+      if (!done.ok) {
+        setProblem(done.problem);
+      } else {
+        reset();
+        onImported(`Imported "${file.name}" (${mode}): ${describeChanges(done.preview)}.`);
+      }
     } catch (error) {
       setProblem(`The import failed and nothing was changed: ${errorMessage(error)}`);
     } finally {
+      importing.current = false;
       setBusy(false);
       setWorking(undefined);
     }
@@ -151,7 +167,7 @@ function BackupImport({ data, onImported }: Props) {
               checked={mode === m}
               onChange={() => {
                 setMode(m);
-                if (file) void showPreview(file.backup, m);
+                if (file) void showPreview(file.session, m);
               }}
             />
             {m === 'merge'
@@ -174,7 +190,7 @@ function BackupImport({ data, onImported }: Props) {
       {file && preview && (
         <div class="preview" aria-live="polite">
           <p>
-            Importing <strong>{file.name}</strong> (exported {file.backup.exportedAt}) will change:
+            Importing <strong>{file.name}</strong> (exported {file.exportedAt}) will change:
           </p>
           <table class="preview-table">
             <thead>

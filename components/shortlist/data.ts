@@ -16,18 +16,16 @@ import {
 } from '../../lib/store/repo';
 import type {
   AddProfilesResult,
-  Backup,
   BulkPatch,
   CampaignRecord,
   EntryPatch,
-  ImportMode,
-  ImportPreview,
   ProfileRef,
   ScoutDb,
   ShortlistEntry,
   ShortlistRow,
   Visit,
 } from '../../lib/store';
+import type { BackupSession } from '../../lib/store/backup-session';
 
 /**
  * Backups are made and imported after a click: their code (and its schemas) is fetched then, not with the page's
@@ -51,14 +49,14 @@ export interface ShortlistData {
   removeEntries(keys: readonly string[]): Promise<{ entries: number; creators: number }>;
   history(creatorKey: string): Promise<Visit[]>;
   exportBackup(): Promise<string>;
-  previewImport(backup: Backup, mode: ImportMode): Promise<ImportPreview>;
-  /** Writes the backup; `onProgress` hears how many records are written, about a hundred times. */
-  applyImport(
-    backup: Backup,
-    mode: ImportMode,
-    onProgress?: (written: number, total: number) => void,
-  ): Promise<ImportPreview>;
+  /** Starts importing a backup file: read, check, preview and write it through the session, then close it. */
+  importSession(): Promise<ClosableBackupSession>;
   addProfiles(campaignId: string, profiles: readonly ProfileRef[]): Promise<AddProfilesResult>;
+}
+
+/** A backup session (lib/store/backup-session.ts) the page ends when it is done with the file. */
+export interface ClosableBackupSession extends BackupSession {
+  close(): void;
 }
 
 /** The campaigns, oldest first, and the one a list is added to by default: the active one, else the first. */
@@ -69,9 +67,17 @@ export interface Campaigns {
 
 /**
  * Binds the store's functions to a database. `openDb` is called for every operation and should hand back the
- * same connection until it closes (see {@link reopeningDb}); `now` stamps every change.
+ * same connection until it closes (see {@link reopeningDb}); `now` stamps every change. `importSession` starts a
+ * backup session where the entrypoint wants it (a worker); by default it runs in-thread on `openDb`.
  */
-export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number): ShortlistData {
+export function shortlistData(
+  openDb: () => Promise<ScoutDb>,
+  now: () => number,
+  importSession: () => Promise<ClosableBackupSession> = async () => ({
+    ...(await import('../../lib/store/backup-session')).backupSession(openDb),
+    close: () => undefined,
+  }),
+): ShortlistData {
   const withDb =
     <A extends unknown[], R>(fn: (db: ScoutDb, ...args: A) => Promise<R>) =>
     async (...args: A) =>
@@ -91,13 +97,7 @@ export function shortlistData(openDb: () => Promise<ScoutDb>, now: () => number)
     removeEntries: withDb((db, keys: readonly string[]) => removeEntries(db, keys)),
     history: withDb((db, key: string) => history(db, key)),
     exportBackup: withDb(async (db) => (await backupModule()).exportBackup(db, now())),
-    previewImport: withDb(async (db, backup: Backup, mode: ImportMode) =>
-      (await backupModule()).previewImport(db, backup, mode),
-    ),
-    applyImport: withDb(
-      async (db, backup: Backup, mode: ImportMode, onProgress?: (written: number, total: number) => void) =>
-        (await backupModule()).applyImport(db, backup, mode, onProgress),
-    ),
+    importSession,
     addProfiles: withDb((db, campaignId: string, profiles: readonly ProfileRef[]) =>
       addProfiles(db, campaignId, profiles, now()),
     ),

@@ -9,7 +9,10 @@ import '../../components/shortlist/shortlist.css';
 
 // Extension pages share the extension's origin with the background worker, so this is the same database.
 const openDb = reopeningDb(() => openScoutDb(indexedDB));
-const data = shortlistData(openDb, Date.now);
+// A backup is read, checked and written in a worker of its own, fetched when a file is chosen.
+const data = shortlistData(openDb, Date.now, async () =>
+  (await import('./worker-backup-session')).workerBackupSession(),
+);
 // The first rows are read from now on, while the browser shows the HTML's header.
 const opening = openingReads(data);
 // Its failure is reported by the page when it takes the result; this only keeps it from counting as unhandled.

@@ -671,21 +671,32 @@ export async function applyImport(
 }
 
 /**
+ * Imports a parsed backup (see {@link applyImport}): what changed, or why nothing did, in words for the user
+ * instead of thrown.
+ */
+export async function importParsed(
+  db: ScoutDb,
+  backup: Backup,
+  mode: ImportMode,
+  onProgress?: (written: number, total: number) => void,
+): Promise<ImportResult> {
+  try {
+    return { ok: true, preview: await applyImport(db, backup, mode, onProgress) };
+  } catch (error) {
+    const failed = 'The import failed and nothing was changed:';
+    if (error instanceof StorageFullError) {
+      return { ok: false, code: 'storage-full', problem: `${failed} ${error.userMessage}` };
+    }
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, code: 'write-failed', problem: `${failed} the backup could not be written (${detail}).` };
+  }
+}
+
+/**
  * Reads backup text and imports it: the problem in words when the file is refused or could not be written (in
  * both cases nothing changed), else what changed.
  */
 export async function importBackup(db: ScoutDb, text: string, mode: ImportMode): Promise<ImportResult> {
   const parsed = parseBackup(text);
-  if (!parsed.ok) return parsed;
-  try {
-    return { ok: true, preview: await applyImport(db, parsed.backup, mode) };
-  } catch (error) {
-    if (error instanceof StorageFullError) return { ok: false, code: 'storage-full', problem: error.userMessage };
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return {
-      ok: false,
-      code: 'write-failed',
-      problem: `The backup could not be written (${detail}); nothing was changed.`,
-    };
-  }
+  return parsed.ok ? importParsed(db, parsed.backup, mode) : parsed;
 }

@@ -7,6 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, type FirefoxScout } from './firefox-harness';
 import { waitFor } from './harness';
+import { exportBackup } from '../../lib/store/backup';
+import { putCampaign, saveCreator } from '../../lib/store/repo';
+import { T0, campaign, freshDb, reading } from '../lib/store/helpers';
 
 const PROFILE = 'https://www.instagram.com/pluto__travel/';
 
@@ -117,6 +120,59 @@ describe('the Firefox build', () => {
     );
     expect(followers).toBe(shown);
     await Promise.all([page.close(), extension.close()]);
+  });
+
+  it('restores a backup on the shortlist page (read, checked and written in a worker of its own)', async () => {
+    // A backup made by the store's own export, of a campaign with one creator.
+    const { db } = await freshDb();
+    await putCampaign(db, campaign('c-firefox', { name: 'Firefox restore' }));
+    await saveCreator(db, {
+      reading: reading('restored_creator', 4200),
+      summary: {},
+      campaignId: 'c-firefox',
+      now: T0,
+    });
+    const backup = await exportBackup(db, T0);
+
+    const shortlist = await firefox.openExtensionPage('shortlist.html');
+    await shortlist.evaluate(`(async () => {
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Import…').click();
+      const input = await new Promise((resolve) => {
+        const find = () => document.querySelector('#backup-file') ? resolve(document.querySelector('#backup-file')) : setTimeout(find, 50);
+        find();
+      });
+      // As the file picker does: the chosen file, then its change event.
+      const files = new DataTransfer();
+      files.items.add(new File([${JSON.stringify(backup)}], 'backup.json', { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await waitFor(
+      async () => (await shortlist.evaluate(`!!document.querySelector('.preview-table')`)) || undefined,
+      'the preview',
+      15_000,
+    );
+    await shortlist.evaluate(
+      `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Import and merge').click()`,
+    );
+    const said = await waitFor(
+      () =>
+        shortlist.evaluate(
+          `[...document.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent).find((t) => /Imported|failed/.test(t))`,
+        ) as Promise<string | undefined>,
+      'the import',
+      15_000,
+    );
+    expect(said).toMatch(/^Imported "backup\.json" \(merge\): /);
+    const row = await waitFor(
+      () =>
+        shortlist.evaluate(
+          `[...document.querySelectorAll('tbody tr[data-key] td.col-handle')].map((td) => td.textContent).find((t) => t.includes('restored_creator'))`,
+        ) as Promise<string | undefined>,
+      'the restored row',
+    );
+    expect(row).toContain('@restored_creator');
+    await shortlist.close();
   });
 
   it('opens the options page with the sample campaign, and nothing it runs reports an error', async () => {

@@ -222,13 +222,21 @@ async function openImport(page: Page): Promise<void> {
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
+/**
+ * Restores a backup through the form. The file is read, checked and written by a worker of its own, so the page
+ * is never held by a large one; the worker is gone once the import is done.
+ */
 async function importBackupFile(page: Page, name: string, text: string, mode: 'merge' | 'replace' = 'merge') {
   await openImport(page);
+  const started = page.waitForEvent('worker', (w) => /\/assets\/backup\.worker-[\w-]+\.js$/.test(w.url()));
   await page.locator('#backup-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const worker = await started;
+  const ended = new Promise<void>((resolve) => worker.once('close', () => resolve()));
   await page.getByRole('radio', { name: mode === 'merge' ? /^Merge/ : /^Replace/ }).check();
   await page.waitForSelector('.preview-table');
   await page.getByRole('button', { name: mode === 'merge' ? 'Import and merge' : 'Replace with the backup' }).click();
   await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+  await ended;
 }
 
 /** The handles in the table's rendered rows, in order. */
