@@ -59,6 +59,7 @@ function BackupImport({ data, onImported }: Props) {
   // form ends an idle one; an import already writing runs to its end, and ends its session then.
   const session = useRef<ClosableBackupSession | undefined>(undefined);
   const importing = useRef(false);
+  const closed = useRef(false);
   const endSession = () => {
     session.current?.close();
     session.current = undefined;
@@ -66,6 +67,7 @@ function BackupImport({ data, onImported }: Props) {
   // A layout effect, so that its cleanup is in place even if the form is closed before the next frame.
   useLayoutEffect(
     () => () => {
+      closed.current = true;
       if (!importing.current) endSession();
     },
     [],
@@ -138,6 +140,8 @@ function BackupImport({ data, onImported }: Props) {
       setProblem(`The import failed and nothing was changed: ${errorMessage(error)}`);
     } finally {
       importing.current = false;
+      // Kept for another try while the form is open; a form closed meanwhile has nothing left to try it from.
+      if (closed.current) endSession();
       setBusy(false);
       setWorking(undefined);
     }
