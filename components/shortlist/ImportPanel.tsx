@@ -18,6 +18,8 @@ interface Props {
   defaultCampaignId: string | undefined;
   /** Called after something was written, with what to tell the user; the page reloads its rows. */
   onImported: (message: string) => void;
+  /** Called when an import fails after its form was closed, with what to tell the user (the form is not there to). */
+  onImportFailed: (message: string) => void;
 }
 
 /** Largest profile list read, in bytes: far more than 10,000 lines of profile addresses. */
@@ -47,7 +49,7 @@ const STORE_LABELS: [keyof Omit<ImportPreview, 'mode'>, string][] = [
  */
 type Working = { step: 'reading'; name: string } | { step: 'writing'; written: number; total?: number };
 
-function BackupImport({ data, onImported }: Props) {
+function BackupImport({ data, onImported, onImportFailed }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
   const [file, setFile] = useState<{ name: string; exportedAt: string; session: ClosableBackupSession }>();
@@ -128,16 +130,17 @@ function BackupImport({ data, onImported }: Props) {
     setProblem(undefined);
     setWorking({ step: 'writing', written: 0 });
     importing.current = true;
+    const failed = (text: string) => (closed.current ? onImportFailed(`"${file.name}": ${text}`) : setProblem(text));
     try {
       const done = await file.session.apply(mode, (written, total) => setWorking({ step: 'writing', written, total }));
       if (!done.ok) {
-        setProblem(done.problem);
+        failed(done.problem);
       } else {
         reset();
         onImported(`Imported "${file.name}" (${mode}): ${describeChanges(done.preview)}.`);
       }
     } catch (error) {
-      setProblem(`The import failed and nothing was changed: ${errorMessage(error)}`);
+      failed(`The import failed and nothing was changed: ${errorMessage(error)}`);
     } finally {
       importing.current = false;
       // Kept for another try while the form is open; a form closed meanwhile has nothing left to try it from.

@@ -430,6 +430,7 @@ export function ShortlistApp({ data, opening, opened, now, download }: Props) {
                 say(text);
                 void load();
               }}
+              onImportFailed={(text) => setMessage({ kind: 'error', text })}
             />
           </section>
         )}

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportPanel } from '../../../components/shortlist/ImportPanel';
 import { reopeningDb, shortlistData, type ShortlistData } from '../../../components/shortlist/data';
 import { openScoutDb, type ScoutDb } from '../../../lib/store/db';
-import { exportBackup } from '../../../lib/store/backup';
+import { exportBackup, type ImportResult } from '../../../lib/store/backup';
 import { putCampaign, saveCreator } from '../../../lib/store/repo';
 import { T0, campaign, reading } from '../../lib/store/helpers';
 import { until } from '../until';
@@ -53,7 +53,10 @@ function gate() {
  * The shortlist's data with its real in-thread backup sessions, each held at the gates given and recorded with
  * whether it was closed, and what progress its real write reported.
  */
-function heldSessions(open: () => Promise<ScoutDb>, gates: { read?: Promise<void>; write?: Promise<void> } = {}) {
+function heldSessions(
+  open: () => Promise<ScoutDb>,
+  gates: { read?: Promise<void>; write?: Promise<void>; refuseWrite?: ImportResult } = {},
+) {
   const data = shortlistData(open, () => T0);
   const start = data.importSession;
   const sessions: { closed: boolean; heard: [number, number][] }[] = [];
@@ -71,6 +74,8 @@ function heldSessions(open: () => Promise<ScoutDb>, gates: { read?: Promise<void
         // Told of progress as a long write would be, then the real write once released.
         onProgress?.(3_000, 30_005);
         await gates.write;
+        // A write the store refused (a full disk, say), as its session reports it.
+        if (gates.refuseWrite) return gates.refuseWrite;
         return session.apply(mode, (written, total) => {
           record.heard.push([written, total]);
           onProgress?.(written, total);
@@ -85,11 +90,20 @@ function heldSessions(open: () => Promise<ScoutDb>, gates: { read?: Promise<void
   return { data, sessions };
 }
 
-function renderPanel(data: ShortlistData, onImported = vi.fn()) {
+function renderPanel(data: ShortlistData, onImported = vi.fn(), onImportFailed = vi.fn()) {
   root = document.createElement('div');
   document.body.append(root);
-  render(<ImportPanel data={data} campaigns={[]} defaultCampaignId={undefined} onImported={onImported} />, root);
-  return { form: root, onImported };
+  render(
+    <ImportPanel
+      data={data}
+      campaigns={[]}
+      defaultCampaignId={undefined}
+      onImported={onImported}
+      onImportFailed={onImportFailed}
+    />,
+    root,
+  );
+  return { form: root, onImported, onImportFailed };
 }
 
 describe('restoring a backup', () => {
@@ -166,5 +180,28 @@ describe('restoring a backup', () => {
     write.release();
     await until(() => sessions[1]!.closed, 'the session to end after its import');
     expect(await (await open()).count('creators')).toBe(2);
+  });
+
+  it('says so through the page when an import fails after its form was closed, and ends its session', async () => {
+    const open = reopeningDb(() => openScoutDb(new IDBFactory()));
+    const write = gate();
+    const problem = 'The import failed and nothing was changed: no room left.';
+    const { data, sessions } = heldSessions(open, {
+      write: write.opened,
+      refuseWrite: { ok: false, code: 'storage-full', problem },
+    });
+    const { form, onImported, onImportFailed } = renderPanel(data);
+    choose(form, 'c.json', await backupText());
+    await until(() => form.querySelector('.preview-table'), 'the preview');
+    form.querySelector<HTMLButtonElement>('.preview .primary')!.click();
+    await until(() => form.querySelector('progress'), 'the progress bar');
+    render(null, form);
+
+    write.release();
+    await until(() => onImportFailed.mock.calls.length > 0, 'the failure to be told');
+    expect(onImportFailed.mock.calls).toEqual([[`"c.json": ${problem}`]]);
+    expect(onImported).not.toHaveBeenCalled();
+    expect(sessions.map((s) => s.closed)).toEqual([true]);
+    expect(await (await open()).count('creators')).toBe(0);
   });
 });
