@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PLATFORMS, type Platform } from '../../lib/reading';
 import {
   BACKUP_LIMITS,
+  importFailed,
   parseProfileList,
   type CampaignRecord,
   type ImportMode,
@@ -52,13 +53,14 @@ type Working = { step: 'reading'; name: string } | { step: 'writing'; written: n
 function BackupImport({ data, onImported, onImportFailed }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
-  const [file, setFile] = useState<{ name: string; exportedAt: string; session: ClosableBackupSession }>();
+  const [file, setFile] = useState<{ name: string; exportedAt: string }>();
   const [preview, setPreview] = useState<ImportPreview>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [working, setWorking] = useState<Working>();
-  // The file being read or imported has a session (a worker, on the page) to end once it is done with. Closing the
-  // form ends an idle one; an import already writing runs to its end, and ends its session then.
+  // The file being read or imported has a session (a worker, on the page), which previews and imports it and is
+  // ended once the file is done with. Closing the form ends an idle one; an import already writing runs to its end,
+  // and ends its session then.
   const session = useRef<ClosableBackupSession | undefined>(undefined);
   const importing = useRef(false);
   const closed = useRef(false);
@@ -82,10 +84,11 @@ function BackupImport({ data, onImported, onImportFailed }: Props) {
     if (input.current) input.current.value = '';
   };
 
-  const showPreview = async (opened: ClosableBackupSession, nextMode: ImportMode) => {
+  const showPreview = async (nextMode: ImportMode) => {
+    if (!session.current) return;
     setPreview(undefined);
     try {
-      setPreview(await opened.preview(nextMode));
+      setPreview(await session.current.preview(nextMode));
     } catch (error) {
       setProblem(`The import could not be previewed: ${errorMessage(error)}`);
     }
@@ -113,8 +116,8 @@ function BackupImport({ data, onImported, onImportFailed }: Props) {
         reset();
         return;
       }
-      setFile({ name: chosen.name, exportedAt: opened.exportedAt, session: started });
-      await showPreview(started, mode);
+      setFile({ name: chosen.name, exportedAt: opened.exportedAt });
+      await showPreview(mode);
     } catch (error) {
       setProblem(`"${chosen.name}" could not be read: ${errorMessage(error)}. Nothing was changed.`);
       reset();
@@ -125,14 +128,15 @@ function BackupImport({ data, onImported, onImportFailed }: Props) {
   };
 
   const apply = async () => {
-    if (!file) return;
+    const opened = session.current;
+    if (!file || !opened) return;
     setBusy(true);
     setProblem(undefined);
     setWorking({ step: 'writing', written: 0 });
     importing.current = true;
     const failed = (text: string) => (closed.current ? onImportFailed(`"${file.name}": ${text}`) : setProblem(text));
     try {
-      const done = await file.session.apply(mode, (written, total) => setWorking({ step: 'writing', written, total }));
+      const done = await opened.apply(mode, (written, total) => setWorking({ step: 'writing', written, total }));
       if (!done.ok) {
         failed(done.problem);
       } else {
@@ -140,7 +144,7 @@ function BackupImport({ data, onImported, onImportFailed }: Props) {
         onImported(`Imported "${file.name}" (${mode}): ${describeChanges(done.preview)}.`);
       }
     } catch (error) {
-      failed(`The import failed and nothing was changed: ${errorMessage(error)}`);
+      failed(importFailed(errorMessage(error)));
     } finally {
       importing.current = false;
       // Kept for another try while the form is open; a form closed meanwhile has nothing left to try it from.
@@ -174,7 +178,7 @@ function BackupImport({ data, onImported, onImportFailed }: Props) {
               checked={mode === m}
               onChange={() => {
                 setMode(m);
-                if (file) void showPreview(file.session, m);
+                if (file) void showPreview(m);
               }}
             />
             {m === 'merge'

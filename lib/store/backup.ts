@@ -670,6 +670,9 @@ export async function applyImport(
   }
 }
 
+/** What to tell the user when an import stopped before changing anything, and why. */
+export const importFailed = (reason: string) => `The import failed and nothing was changed: ${reason}`;
+
 /**
  * Imports a parsed backup (see {@link applyImport}): what changed, or why nothing did, in words for the user
  * instead of thrown.
@@ -683,12 +686,11 @@ export async function importParsed(
   try {
     return { ok: true, preview: await applyImport(db, backup, mode, onProgress) };
   } catch (error) {
-    const failed = 'The import failed and nothing was changed:';
     if (error instanceof StorageFullError) {
-      return { ok: false, code: 'storage-full', problem: `${failed} ${error.userMessage}` };
+      return { ok: false, code: 'storage-full', problem: importFailed(error.userMessage) };
     }
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, code: 'write-failed', problem: `${failed} the backup could not be written (${detail}).` };
+    return { ok: false, code: 'write-failed', problem: importFailed(`the backup could not be written (${detail}).`) };
   }
 }
 
