@@ -135,13 +135,15 @@ describe('the Firefox build', () => {
     const backup = await exportBackup(db, T0);
 
     const shortlist = await firefox.openExtensionPage('shortlist.html');
-    await shortlist.evaluate(`(async () => {
-      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Import…').click();
-      const input = await new Promise((resolve) => {
-        const find = () => document.querySelector('#backup-file') ? resolve(document.querySelector('#backup-file')) : setTimeout(find, 50);
-        find();
-      });
-      // As the file picker does: the chosen file, then its change event.
+    await shortlist.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Import…').click()`);
+    await waitFor(
+      async () => (await shortlist.evaluate(`!!document.querySelector('#backup-file')`)) || undefined,
+      'the import form',
+      15_000,
+    );
+    // As the file picker does: the chosen file, then its change event.
+    await shortlist.evaluate(`(() => {
+      const input = document.querySelector('#backup-file');
       const files = new DataTransfer();
       files.items.add(new File([${JSON.stringify(backup)}], 'backup.json', { type: 'application/json' }));
       input.files = files.files;

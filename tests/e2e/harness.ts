@@ -356,7 +356,16 @@ async function attachPopup(session: CDPSession, targetId: string): Promise<Popup
 export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await probe();
+    // A check that never answers (a page that stopped running scripts, a protocol call lost) fails the wait too, by
+    // the same deadline, instead of holding the test until its own timeout says nothing about where it was.
+    let timer: NodeJS.Timeout | undefined;
+    const unanswered = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Timed out waiting for ${what}: the last check did not answer`)),
+        Math.max(deadline - Date.now(), 0) + 1_000,
+      );
+    });
+    const value = await Promise.race([probe(), unanswered]).finally(() => clearTimeout(timer));
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
