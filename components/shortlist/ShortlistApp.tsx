@@ -90,7 +90,9 @@ export function ShortlistApp({ data, opening, opened, now, download }: Props) {
   const [all, setAll] = useState<ShortlistRow[] | undefined>(() => (opened?.[0].complete ? opened[0].rows : undefined));
   const [first, setFirst] = useState<FirstRows | undefined>(opened?.[0]);
   /** Entries in the whole shortlist, known from the first query long before every row is read. */
-  const [total, setTotal] = useState<number>();
+  const [total, setTotal] = useState<number | undefined>(() =>
+    opened?.[0].complete ? opened[0].rows.length : undefined,
+  );
   /** Rows read so far by the load of every row, while it runs. */
   const [progress, setProgress] = useState<number>();
   const [loadFailed, setLoadFailed] = useState(false);
@@ -145,6 +147,7 @@ export function ShortlistApp({ data, opening, opened, now, download }: Props) {
           // A short shortlist is all there: nothing more to read.
           if (firstRead.complete) {
             setAll(firstRead.rows);
+            setTotal(firstRead.rows.length);
             return;
           }
           // Let the first rows paint before the rest of the reading competes with them.

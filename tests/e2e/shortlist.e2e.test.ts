@@ -289,8 +289,10 @@ describe('the shortlist page, end to end in Chromium', () => {
 
   it('starts empty, then shows every row of an imported backup', async () => {
     await poll(() => text(page.locator('#empty-title'))).toBe('No creators yet');
+    expect(await text(page.locator('.top .muted'))).toBe('0 shortlisted · 0 shown');
     await importBackupFile(page, 'seed.json', seedText(seedBackup()));
     await page.waitForSelector('tbody tr[data-key]');
+    await poll(() => text(page.locator('.top .muted'))).toBe('6 shortlisted · 6 shown');
     expect((await shownHandles(page)).sort()).toEqual(
       ['@cookingwithana', '@foodie_max', '@illojuan', '@illojuan', '@kikobeats', '@pluto__travel'].sort(),
     );

@@ -239,5 +239,32 @@ describe('the shortlist page while every row loads', () => {
     await until(() => root.querySelector('main')!.getAttribute('aria-busy') === 'false', 'the row');
     expect(rowKeys(root)).toEqual(['a|tiktok:only']);
     expect(rows).not.toHaveBeenCalled();
+    // All there is, so counted too: the header does not say "Loading…" about a read that is not happening.
+    expect(counts(root)).toBe('1 shortlisted · 1 shown');
+  });
+
+  it('counts a short shortlist in its first render, when given what the first reads gave', async () => {
+    const factory = new IDBFactory();
+    const open = reopeningDb(() => openScoutDb(factory));
+    await seedRecords(await open(), [
+      { handle: 'one', seen: 1, campaigns: ['a'] },
+      { handle: 'two', seen: 2, campaigns: ['a', 'b'] },
+    ]);
+    const data = shortlistData(open, () => T0);
+    const opening = openingReads(data);
+    const opened = await opening;
+    root = document.createElement('div');
+    document.body.append(root);
+    render(<ShortlistApp data={data} opening={opening} opened={opened} now={() => T0} download={vi.fn()} />, root);
+    expect(counts(root)).toBe('3 shortlisted · 3 shown');
+    expect(root.querySelector('main')!.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says an empty shortlist has none, not that it is loading', async () => {
+    const data = shortlistData(reopeningDb(() => openScoutDb(new IDBFactory())), () => T0);
+    const { root } = mount(data);
+    await until(() => root.querySelector('main')!.getAttribute('aria-busy') === 'false', 'the empty list');
+    expect(counts(root)).toBe('0 shortlisted · 0 shown');
+    expect(root.textContent).toContain('No creators yet');
   });
 });
