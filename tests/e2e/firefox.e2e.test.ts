@@ -135,7 +135,9 @@ describe('the Firefox build', () => {
     const backup = await exportBackup(db, T0);
 
     const shortlist = await firefox.openExtensionPage('shortlist.html');
-    await shortlist.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Import…').click()`);
+    await shortlist.evaluate(
+      `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Import…').click()`,
+    );
     await waitFor(
       async () => (await shortlist.evaluate(`!!document.querySelector('#backup-file')`)) || undefined,
       'the import form',

@@ -261,7 +261,10 @@ describe('the shortlist page while every row loads', () => {
   });
 
   it('says an empty shortlist has none, not that it is loading', async () => {
-    const data = shortlistData(reopeningDb(() => openScoutDb(new IDBFactory())), () => T0);
+    const data = shortlistData(
+      reopeningDb(() => openScoutDb(new IDBFactory())),
+      () => T0,
+    );
     const { root } = mount(data);
     await until(() => root.querySelector('main')!.getAttribute('aria-busy') === 'false', 'the empty list');
     expect(counts(root)).toBe('0 shortlisted · 0 shown');
