@@ -118,6 +118,10 @@ export async function launchFirefox(): Promise<FirefoxScout> {
       'network.connectivity-service.enabled': false,
       'app.normandy.enabled': false,
       'toolkit.telemetry.enabled': false,
+      // The popup is opened in a background tab beside the profile it speaks of (see firefox.e2e.test.ts), where a
+      // real popup is shown: its timers run as a shown page's do, not throttled to a second or more.
+      'dom.min_background_timeout_value': 4,
+      'dom.timeout.enable_budget_throttling': false,
       'devtools.console.stdout.content': true,
       'devtools.console.stdout.chrome': true,
     },
