@@ -138,7 +138,14 @@ const COLUMNS: Column[] = [
     id: 'price',
     label: 'Price / post',
     className: 'col-num col-price',
-    cell: (r) => orMissing(priceText(r.creator.summary)),
+    cell: (r) => {
+      const exact = priceText(r.creator.summary);
+      return exact === undefined ? (
+        <Missing />
+      ) : (
+        <span title={exact}>{priceText(r.creator.summary, { short: true })}</span>
+      );
+    },
   },
   {
     id: 'status',
