@@ -381,6 +381,11 @@ export interface ShortlistSizeResult {
    * between timers it kept queueing). Only for a backup within the import's size limit.
    */
   uiImport: { preview: number; done: number; held: number }[];
+  /**
+   * In the page, clicking Export backup until the file's Blob URL is made, and the longest the page's main thread
+   * was held meanwhile (as for `uiImport`).
+   */
+  uiExport: { done: number; held: number }[];
   /** JS heap of the shortlist page with the rows shown, after garbage collection (CDP Runtime.getHeapUsage). */
   heapUsed: number;
   heapTotal: number;
@@ -449,6 +454,29 @@ const IMPORT_THROUGH_FORM = `(async () => {
   if (problem) throw new Error(problem.textContent);
   return { preview, done, held };
 })()`;
+
+/**
+ * Clicks Export backup as a person does and waits for the file to be offered (its Blob URL made, see
+ * SHORTLIST_MARKS) and for the button to be enabled again; meanwhile a timer queued again and again measures the
+ * longest the page's main thread did not get to it.
+ */
+const EXPORT_THROUGH_BUTTON = `new Promise((resolve) => {
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export backup');
+  window.__benchMarks.blobAt = undefined;
+  let held = 0;
+  let last = performance.now();
+  let beating = true;
+  const beat = () => { const now = performance.now(); held = Math.max(held, now - last); last = now; if (beating) setTimeout(beat, 0); };
+  beat();
+  const start = performance.now();
+  button.click();
+  const poll = () => {
+    if (window.__benchMarks.blobAt === undefined || button.disabled) return setTimeout(poll, 5);
+    beating = false;
+    resolve({ done: window.__benchMarks.blobAt - start, held });
+  };
+  poll();
+})`;
 
 /** Waits in the page for the first data row to change after `action`, then for the next frame; returns the ms. */
 const afterRowsChange = (action: string) => `new Promise((resolve) => {
@@ -537,6 +565,7 @@ export async function measureShortlist(
     const uiFilter: number[] = [];
     const uiCsv: number[] = [];
     const uiImport: ShortlistSizeResult['uiImport'] = [];
+    const uiExport: ShortlistSizeResult['uiExport'] = [];
     // Extension pages share one renderer process and V8 heap: the page measured before left every row behind (tens
     // of megabytes at 50,000) and the work page its generated shortlist. Collected first, so a page opened anew
     // does not pay for the bench's own garbage, which a marketer opening the shortlist would not have.
@@ -619,6 +648,9 @@ export async function measureShortlist(
             })`)) as number,
           );
         }
+        for (let k = 0; k < Math.min(3, runs); k++) {
+          uiExport.push((await tab.evaluate(EXPORT_THROUGH_BUTTON)) as { done: number; held: number });
+        }
         if (backupChars <= BACKUP_LIMITS.maxChars) {
           for (let k = 0; k < Math.min(3, importRuns); k++) {
             // The work page generates the backup again (it was released for the heap figure) and hands it over.
@@ -657,6 +689,7 @@ export async function measureShortlist(
       uiFilter,
       uiCsv,
       uiImport,
+      uiExport,
       heapUsed,
       heapTotal,
     });

@@ -388,6 +388,18 @@ if (!values['no-chromium']) {
         ),
         figure(section, '  exportCsv alone', 'ms', s.csv),
         figure(section, 'export JSON (exportBackup)', 'ms', s.exportJson),
+        figure(
+          section,
+          "export JSON through the page's button: click → file offered",
+          'ms',
+          s.uiExport.map((e) => e.done),
+        ),
+        figure(
+          section,
+          "  longest the page's main thread was held meanwhile (the backup is made in a worker)",
+          'ms',
+          s.uiExport.map((e) => e.held),
+        ),
         figure(section, 'shortlist page JS heap after GC', 'MB', [s.heapUsed / 1e6]),
       );
     }

@@ -48,7 +48,7 @@ interface Props {
   opened?: OpenedReads;
   now: () => number;
   /** Offers a file to save (the entrypoint uses a Blob and `<a download>`). */
-  download: (name: string, text: string, type: string) => void;
+  download: (name: string, contents: string | Blob, type: string) => void;
 }
 
 type Message = { kind: 'status' | 'error'; text: string };

@@ -27,12 +27,6 @@ import type {
 } from '../../lib/store';
 import type { BackupSession } from '../../lib/store/backup-session';
 
-/**
- * Backups are made and imported after a click: their code (and its schemas) is fetched then, not with the page's
- * first rows.
- */
-const backupModule = () => import('../../lib/store/backup');
-
 /** The store operations the shortlist page uses. */
 export interface ShortlistData {
   /** The first `limit` rows in the default order (last seen first), of every campaign or of one. */
@@ -48,7 +42,8 @@ export interface ShortlistData {
   bulkUpdate(keys: readonly string[], patch: BulkPatch): Promise<number>;
   removeEntries(keys: readonly string[]): Promise<{ entries: number; creators: number }>;
   history(creatorKey: string): Promise<Visit[]>;
-  exportBackup(): Promise<string>;
+  /** A backup of the whole store, made through a backup session (off the page's thread, in the extension). */
+  exportBackup(): Promise<Blob>;
   /** Starts importing a backup file: read, check, preview and write it through the session, then close it. */
   importSession(): Promise<ClosableBackupSession>;
   addProfiles(campaignId: string, profiles: readonly ProfileRef[]): Promise<AddProfilesResult>;
@@ -67,13 +62,14 @@ export interface Campaigns {
 
 /**
  * Binds the store's functions to a database. `openDb` is called for every operation and should hand back the
- * same connection until it closes (see {@link reopeningDb}); `now` stamps every change. `importSession` starts a
- * backup session where the entrypoint wants it (a worker); by default it runs in-thread on `openDb`.
+ * same connection until it closes (see {@link reopeningDb}); `now` stamps every change. `backupSession` starts a
+ * backup session, for an import or an export, where the entrypoint wants it (a worker); by default it runs
+ * in-thread on `openDb`.
  */
 export function shortlistData(
   openDb: () => Promise<ScoutDb>,
   now: () => number,
-  importSession: () => Promise<ClosableBackupSession> = async () => ({
+  backupSession: () => Promise<ClosableBackupSession> = async () => ({
     ...(await import('../../lib/store/backup-session')).backupSession(openDb),
     close: () => undefined,
   }),
@@ -96,8 +92,15 @@ export function shortlistData(
     bulkUpdate: withDb((db, keys: readonly string[], patch: BulkPatch) => bulkUpdate(db, keys, patch, now())),
     removeEntries: withDb((db, keys: readonly string[]) => removeEntries(db, keys)),
     history: withDb((db, key: string) => history(db, key)),
-    exportBackup: withDb(async (db) => (await backupModule()).exportBackup(db, now())),
-    importSession,
+    exportBackup: async () => {
+      const session = await backupSession();
+      try {
+        return await session.export(now());
+      } finally {
+        session.close();
+      }
+    },
+    importSession: backupSession,
     addProfiles: withDb((db, campaignId: string, profiles: readonly ProfileRef[]) =>
       addProfiles(db, campaignId, profiles, now()),
     ),

@@ -1,6 +1,6 @@
 /**
- * The shortlist page's import, off the page's thread: reading, checking, previewing and writing a backup (see
- * lib/store/backup-session.ts), answered through Comlink. Workers share the extension's origin, so this is the
+ * The shortlist page's backups, off the page's thread: reading, checking, previewing and writing one, and making one
+ * (see lib/store/backup-session.ts), answered through Comlink. Workers share the extension's origin, so this is the
  * same database the page and the background use.
  */
 import { expose } from 'comlink';

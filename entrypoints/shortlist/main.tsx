@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { openScoutDb, requestPersistence } from '../../lib/store/db';
 import { ShortlistApp, openingReads } from '../../components/shortlist/ShortlistApp';
 import { reopeningDb, shortlistData } from '../../components/shortlist/data';
-import { downloadText } from '../../components/shortlist/download';
+import { downloadFile } from '../../components/shortlist/download';
 import { drawWhenRead } from '../../components/shortlist/draw-when-read';
 import '../../components/theme.css';
 import '../../components/shortlist/shortlist.css';
@@ -33,7 +33,7 @@ drawWhenRead(
         opening={opening}
         opened={opened}
         now={Date.now}
-        download={(name, text, type) => downloadText(document, name, text, type)}
+        download={(name, contents, type) => downloadFile(document, name, contents, type)}
       />,
       app,
     );

@@ -1,6 +1,6 @@
 /**
- * The page's side of the import worker (backup.worker.ts): one worker per backup file, ended when the file is done
- * with. Loaded when a file is chosen, not with the page's first rows.
+ * The page's side of the backup worker (backup.worker.ts): one worker per backup file, imported or exported, ended
+ * when the file is done with. Loaded when a file is chosen or a backup asked for, not with the page's first rows.
  */
 import { proxy, releaseProxy, wrap } from 'comlink';
 import type { BackupSession, OpenedBackup } from '../../lib/store/backup-session';
@@ -14,7 +14,7 @@ export function workerBackupSession(): ClosableBackupSession {
   const stopped = new Promise<never>((_, reject) =>
     worker.addEventListener(
       'error',
-      (event) => reject(new Error(event.message || 'The import stopped unexpectedly.')),
+      (event) => reject(new Error(event.message || 'The backup worker stopped unexpectedly.')),
       { once: true },
     ),
   );
@@ -24,6 +24,7 @@ export function workerBackupSession(): ClosableBackupSession {
     open: (file) => answer<OpenedBackup>(remote.open(file)),
     preview: (mode) => answer(remote.preview(mode)),
     apply: (mode, onProgress) => answer<ImportResult>(remote.apply(mode, onProgress && proxy(onProgress))),
+    export: (now) => answer(remote.export(now)),
     close() {
       remote[releaseProxy]();
       worker.terminate();

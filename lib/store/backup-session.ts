@@ -1,11 +1,13 @@
 /**
- * One backup file on its way in: read and checked once, then previewed (in either mode, as often as asked) and
- * imported. The shortlist page runs it in a worker (entrypoints/shortlist/backup.worker.ts), so checking a large
- * file and working out what it would change (seconds for tens of thousands of creators) never hold the page;
- * tests run it in-thread. Everything it is asked and answers is plain data, as a worker's messages must be.
+ * One backup file on its way in (read and checked once, then previewed in either mode, as often as asked, and
+ * imported) or out (made from the whole store). The shortlist page runs it in a worker
+ * (entrypoints/shortlist/backup.worker.ts), so checking a large file, working out what it would change and making
+ * one (seconds for tens of thousands of creators) never hold the page; tests run it in-thread. Everything it is
+ * asked and answers is plain data, as a worker's messages must be.
  */
 import type { ScoutDb } from './db';
 import {
+  exportBackup,
   importParsed,
   parseBackup,
   previewImport,
@@ -25,6 +27,11 @@ export interface BackupSession {
   preview(mode: ImportMode): Promise<ImportPreview>;
   /** Imports the opened file whole, or nothing (see applyImport); `onProgress` hears how many records are written. */
   apply(mode: ImportMode, onProgress?: (written: number, total: number) => void): Promise<ImportResult>;
+  /**
+   * The whole store as a backup file (JSON), stamped `now` (see exportBackup). A Blob, so that a worker hands it to
+   * the page without the page copying or encoding tens of megabytes of text.
+   */
+  export(now: number): Promise<Blob>;
 }
 
 export function backupSession(openDb: () => Promise<ScoutDb>): BackupSession {
@@ -46,6 +53,9 @@ export function backupSession(openDb: () => Promise<ScoutDb>): BackupSession {
     },
     async apply(mode, onProgress) {
       return importParsed(await openDb(), opened(), mode, onProgress);
+    },
+    async export(now) {
+      return new Blob([await exportBackup(await openDb(), now)], { type: 'application/json' });
     },
   };
 }

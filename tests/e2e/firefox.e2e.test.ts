@@ -122,7 +122,7 @@ describe('the Firefox build', () => {
     await Promise.all([page.close(), extension.close()]);
   });
 
-  it('restores a backup on the shortlist page (read, checked and written in a worker of its own)', async () => {
+  it('restores a backup on the shortlist page and makes one (each in a worker of its own)', async () => {
     // A backup made by the store's own export, of a campaign with one creator.
     const { db } = await freshDb();
     await putCampaign(db, campaign('c-firefox', { name: 'Firefox restore' }));
@@ -176,6 +176,20 @@ describe('the Firefox build', () => {
       'the restored row',
     );
     expect(row).toContain('@restored_creator');
+
+    // And a backup of it is made, in a worker too, and offered as a file.
+    await shortlist.evaluate(
+      `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Export backup').click()`,
+    );
+    const exported = await waitFor(
+      () =>
+        shortlist.evaluate(
+          `[...document.querySelectorAll('[role="status"], [role="alert"]')].map((e) => e.textContent).find((t) => /Backup exported|could not/.test(t))`,
+        ) as Promise<string | undefined>,
+      'the backup',
+      15_000,
+    );
+    expect(exported).toBe('Backup exported.');
     await shortlist.close();
   });
 

@@ -427,10 +427,16 @@ describe('the shortlist page, end to end in Chromium', () => {
     expect(illojuan.map((r) => r.Campaign).sort()).toEqual(['Spring launch', 'Travel tips']);
     expect(illojuan.find((r) => r.Campaign === 'Spring launch')?.Followers).toBe('783427');
 
+    // The backup is made in a worker, as an import is read and written in one: the page is not held meanwhile.
+    const started = page.waitForEvent('worker', (w) => /\/assets\/backup\.worker-[\w-]+\.js$/.test(w.url()));
     const [backup] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export backup' }).click(),
     ]);
+    const worker = await started;
+    await page.getByRole('status').filter({ hasText: 'Backup exported.' }).waitFor();
+    // Ended once the backup is made (a worker already gone by now has no close left to wait for).
+    await poll(async () => page.workers().includes(worker)).toBe(false);
     expect(backup.suggestedFilename()).toMatch(/^creator-scout-backup-\d{4}-\d{2}-\d{2}\.json$/);
     backupText = fs.readFileSync((await backup.path())!, 'utf8');
     expect(backupText).toContain('"format":"creator-scout-backup"');

@@ -81,6 +81,7 @@ function heldSessions(
           onProgress?.(written, total);
         });
       },
+      export: (now) => session.export(now),
       close: () => {
         record.closed = true;
         session.close();

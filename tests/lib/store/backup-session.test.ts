@@ -1,6 +1,6 @@
 /**
- * A backup session, as the shortlist page's import worker runs it: one file read and checked once, previewed in
- * either mode and imported, with every answer plain data.
+ * A backup session, as the shortlist page's backup worker runs it: one file read and checked once, previewed in
+ * either mode and imported, or made from the whole store, with every answer plain data.
  */
 import { describe, expect, it } from 'vitest';
 import { backupSession } from '../../../lib/store/backup-session';
@@ -50,5 +50,25 @@ describe('a backup session', () => {
     await expect(session.preview('merge')).rejects.toThrow('No backup file has been read.');
     await expect(session.apply('merge')).rejects.toThrow('No backup file has been read.');
     expect(await db.count('creators')).toBe(0);
+  });
+
+  it('makes a backup of the whole store that another browser imports whole', async () => {
+    const { db } = await freshDb();
+    await putCampaign(db, campaign('c1'));
+    for (const handle of ['ana', 'bob', 'cy']) {
+      await saveCreator(db, { reading: reading(handle, 1500), summary: {}, campaignId: 'c1', now: T0 });
+    }
+    const made = await backupSession(async () => db).export(T0 + 1);
+    expect(made.type).toBe('application/json');
+    const text = await made.text();
+    expect(text).toBe(await exportBackup(db, T0 + 1));
+    expect(JSON.parse(text)).toMatchObject({ exportedAt: new Date(T0 + 1).toISOString() });
+
+    const other = await freshDb();
+    const into = backupSession(async () => other.db);
+    expect(await into.open(made)).toMatchObject({ ok: true });
+    expect(await into.apply('merge')).toMatchObject({ ok: true, preview: { creators: { added: 3 } } });
+    // And once there, the same file changes nothing more.
+    expect((await into.preview('merge')).creators).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
   });
 });
