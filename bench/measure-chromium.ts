@@ -417,6 +417,16 @@ const SHORTLIST_MARKS = `(() => {
 })();`;
 
 /**
+ * Page code: a timer queued again and again, which keeps in `held` the longest the page's main thread did not get to
+ * it, until `beating` is set to false.
+ */
+const HOLD_METER = `let held = 0;
+  let last = performance.now();
+  let beating = true;
+  const beat = () => { const now = performance.now(); held = Math.max(held, now - last); last = now; if (beating) setTimeout(beat, 0); };
+  beat();`;
+
+/**
  * Restores the bench's generated backup through the shortlist page's form, as a person does: Import…, choose the
  * file, Replace, wait for the preview, confirm, wait for "Imported". Meanwhile a timer queued again and again
  * measures the longest the page's main thread did not get to it.
@@ -435,11 +445,7 @@ const IMPORT_THROUGH_FORM = `(async () => {
   await until(() => document.querySelector('input[name="import-mode"][value="replace"]')).then((r) => r.click());
   const files = new DataTransfer();
   files.items.add(new File([text], 'bench-backup.json', { type: 'application/json' }));
-  let held = 0;
-  let last = performance.now();
-  let beating = true;
-  const beat = () => { const now = performance.now(); held = Math.max(held, now - last); last = now; if (beating) setTimeout(beat, 0); };
-  beat();
+  ${HOLD_METER}
   const start = performance.now();
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -463,11 +469,7 @@ const IMPORT_THROUGH_FORM = `(async () => {
 const EXPORT_THROUGH_BUTTON = `new Promise((resolve) => {
   const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export backup');
   window.__benchMarks.blobAt = undefined;
-  let held = 0;
-  let last = performance.now();
-  let beating = true;
-  const beat = () => { const now = performance.now(); held = Math.max(held, now - last); last = now; if (beating) setTimeout(beat, 0); };
-  beat();
+  ${HOLD_METER}
   const start = performance.now();
   button.click();
   const poll = () => {

@@ -319,6 +319,8 @@ export function ShortlistApp({ data, opening, opened, now, download }: Props) {
 
   const downloadBackup = async () => {
     setBusy(true);
+    // Seconds for a long shortlist, made off the page's thread: the page stays usable and says what it is doing.
+    say('Making the backup…');
     try {
       download(exportFileName('json', now(), 'backup'), await data.exportBackup(), 'application/json');
       say('Backup exported.');

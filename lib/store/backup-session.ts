@@ -3,7 +3,7 @@
  * imported) or out (made from the whole store). The shortlist page runs it in a worker
  * (entrypoints/shortlist/backup.worker.ts), so checking a large file, working out what it would change and making
  * one (seconds for tens of thousands of creators) never hold the page; tests run it in-thread. Everything it is
- * asked and answers is plain data, as a worker's messages must be.
+ * asked and answers is plain data or a Blob, as a worker's messages must be.
  */
 import type { ScoutDb } from './db';
 import {

@@ -115,4 +115,35 @@ describe('ShortlistApp', () => {
     expect(text.trim().split('\r\n')).toHaveLength(4);
     expect(text).toContain('vip; travel');
   });
+
+  it('says it is making the backup while the backup session makes it, then offers the file it made', async () => {
+    const data = await seeded();
+    const makeBackup = data.exportBackup;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The real backup, made through the (in-thread) backup session, held until the test lets it go.
+    data.exportBackup = async () => {
+      const made = await makeBackup();
+      await released;
+      return made;
+    };
+    const { root, download } = mount(data);
+    await until(() => root.querySelectorAll('tbody tr[data-key]').length === 3, 'the rows');
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Export backup')!;
+    button.click();
+    await until(() => root.querySelector('[role="status"]')?.textContent === 'Making the backup…', 'the message');
+    expect(button.disabled).toBe(true);
+    expect(download).not.toHaveBeenCalled();
+
+    release();
+    await until(() => root.querySelector('[role="status"]')?.textContent === 'Backup exported.', 'the backup');
+    expect(button.disabled).toBe(false);
+    const [name, file, type_] = download.mock.calls[0]!;
+    expect(name).toMatch(/^creator-scout-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(type_).toBe('application/json');
+    expect(file).toBeInstanceOf(Blob);
+    const backup = JSON.parse(await (file as Blob).text());
+    expect(backup).toMatchObject({ format: 'creator-scout-backup', exportedAt: new Date(NOW).toISOString() });
+    expect(backup.creators).toHaveLength(3);
+  });
 });
