@@ -186,10 +186,6 @@ const bench = {
     await tx.done;
   },
   /**
-   * Lets go of the generated shortlist and the rows this page holds. Extension pages share one renderer process,
-   * and so one JS heap: what this page keeps would be counted in the shortlist page's heap measured next.
-   */
-  /**
    * Answers the shortlist page's request for the generated backup's text (bench channel "scout-bench-backup"), so
    * that the page can import it through its form without the text passing through the bench process.
    */
@@ -200,6 +196,10 @@ const bench = {
       channel.close();
     };
   },
+  /**
+   * Lets go of the generated shortlist and the rows this page holds. Extension pages share one renderer process,
+   * and so one JS heap: what this page keeps would be counted in the shortlist page's heap measured next.
+   */
   release(): void {
     generated = undefined;
     text = '';

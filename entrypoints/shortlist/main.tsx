@@ -9,7 +9,8 @@ import '../../components/shortlist/shortlist.css';
 
 // Extension pages share the extension's origin with the background worker, so this is the same database.
 const openDb = reopeningDb(() => openScoutDb(indexedDB));
-// A backup is read, checked and written in a worker of its own, fetched when a file is chosen.
+// A backup is read, checked and written, or made, in a worker of its own, whose code is fetched when a file is
+// chosen or a backup asked for.
 const data = shortlistData(openDb, Date.now, async () =>
   (await import('./worker-backup-session')).workerBackupSession(),
 );
